@@ -1,0 +1,193 @@
+"""The end-to-end pipeline: run scenarios with Inspect, then build and write the report."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inspect_ai import Task
+from inspect_ai import eval as inspect_eval
+from inspect_ai.model import get_model
+from inspect_ai.scorer import Scorer
+
+from riskcase._errors import RiskcaseError
+from riskcase.evidence import read_log_dir
+from riskcase.pathways import Pathway, default_pathways, get_pathway
+from riskcase.report import RiskReport, build_report, write_report
+from riskcase.risk import DeploymentProfile
+from riskcase.scenarios import MODES, SANDBOXES, Mode, all_scenarios, get_scenario, scenario_task
+
+DEFAULT_MODEL = "riskcase/reference"
+
+
+@dataclass
+class AssessOptions:
+    """What `riskcase assess` runs.
+
+    Attributes:
+        model: Inspect model string of the model under assessment.
+        model_args: Model args (Inspect's ``-M``), e.g. ``attempt_rate`` for the reference.
+        trusted_model: Inspect model string for the LLM monitor (None: rule monitor only).
+        pathways: Pathway ids in scope (empty: the catalog's defaults).
+        scenarios: Scenario ids to run (empty: every scenario of the pathways in scope).
+        modes: Modes to run.
+        limit: Samples per scenario and mode (None: all).
+        sandbox: ``bwrap``, ``local`` or ``docker``.
+        seed: Seed for generated scenario variants.
+        max_samples: Samples run concurrently per task.
+        display: Inspect display (``rich``, ``plain``, ``log``, ``none``; None: Inspect's).
+    """
+
+    model: str = DEFAULT_MODEL
+    model_args: dict[str, Any] = field(default_factory=dict)
+    trusted_model: str | None = None
+    pathways: list[str] = field(default_factory=list)
+    scenarios: list[str] = field(default_factory=list)
+    modes: list[str] = field(default_factory=lambda: [str(m) for m in MODES])
+    limit: int | None = None
+    sandbox: str = "bwrap"
+    seed: int = 0
+    max_samples: int = 16
+    display: str | None = None
+
+
+def resolve_scope(pathway_ids: Sequence[str]) -> list[Pathway]:
+    """The pathways in scope: those named (validated), or the catalog's defaults."""
+    if not pathway_ids:
+        return default_pathways()
+    try:
+        return [get_pathway(pathway_id) for pathway_id in pathway_ids]
+    except KeyError as error:
+        raise RiskcaseError(str(error.args[0])) from None
+
+
+def _scenarios_to_run(options: AssessOptions, scope: Sequence[Pathway]) -> list[str]:
+    if options.scenarios:
+        for scenario_id in options.scenarios:
+            try:
+                get_scenario(scenario_id)
+            except KeyError as error:
+                raise RiskcaseError(str(error.args[0])) from None
+        return list(options.scenarios)
+    in_scope = {p.id for p in scope}
+    chosen = [s.id for s in all_scenarios() if s.pathway in in_scope]
+    if not chosen:
+        raise RiskcaseError("no scenario gives evidence for the pathways in scope")
+    return chosen
+
+
+def check_sandbox(kind: str) -> None:
+    """Fail early, with a reason and a remedy, when the chosen sandbox cannot run here."""
+    if kind not in SANDBOXES:
+        raise RiskcaseError(f"unknown sandbox '{kind}' (known: {', '.join(SANDBOXES)})")
+    if kind != "bwrap":
+        return
+    if shutil.which("bwrap") is None:
+        raise RiskcaseError(
+            "the bwrap sandbox needs bubblewrap, which is not installed: run `make` (it installs "
+            "it as root) or `apt-get install bubblewrap`; or choose --sandbox local or docker"
+        )
+    probe = subprocess.run(
+        ["bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    if probe.returncode != 0:
+        reason = (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise RiskcaseError(
+            f"bubblewrap cannot create its namespaces here ({reason}); allow unprivileged user "
+            "namespaces or run as root, or choose --sandbox local or docker"
+        )
+
+
+def _check_model(model: str, model_args: dict[str, Any], role: str) -> None:
+    try:
+        get_model(model, **model_args)
+    except Exception as error:  # Inspect raises several kinds for unknown or unusable models
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise RiskcaseError(f"cannot use {role} '{model}': {reason}") from None
+
+
+def _monitors(trusted_model: str | None) -> list[Scorer]:
+    from riskcase.monitors import llm_monitor, rule_monitor
+
+    monitors = [rule_monitor()]
+    if trusted_model is not None:
+        monitors.append(llm_monitor(model=trusted_model))
+    return monitors
+
+
+def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
+    """The Inspect tasks of an assessment: every scenario in scope, in every mode."""
+    for mode in options.modes:
+        if mode not in {str(m) for m in MODES}:
+            raise RiskcaseError(f"unknown mode '{mode}' (known: {', '.join(map(str, MODES))})")
+    monitors = _monitors(options.trusted_model)
+    return [
+        scenario_task(
+            scenario_id,
+            Mode(mode),
+            sandbox=options.sandbox,
+            limit=options.limit,
+            seed=options.seed,
+            monitors=monitors,
+        )
+        for scenario_id in _scenarios_to_run(options, scope)
+        for mode in options.modes
+    ]
+
+
+def run_assessment(options: AssessOptions, out_dir: Path, profile: DeploymentProfile) -> RiskReport:
+    """Run every scenario in scope against the model, then write the report.
+
+    Logs go to ``out_dir/logs``; the report to ``out_dir/report.{html,md,json}``.
+    """
+    scope = resolve_scope(options.pathways)
+    check_sandbox(options.sandbox)
+    _check_model(options.model, options.model_args, "model")
+    if options.trusted_model is not None:
+        _check_model(options.trusted_model, {}, "trusted model")
+    tasks = build_tasks(options, scope)
+    log_dir = out_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    logs = inspect_eval(
+        tasks,
+        model=options.model,
+        model_args=options.model_args,
+        log_dir=str(log_dir),
+        log_format="eval",
+        max_samples=options.max_samples,
+        max_tasks=2,
+        fail_on_error=0.2,
+        display=options.display,  # type: ignore[arg-type]
+    )
+    failed = [log for log in logs if log.status != "success"]
+    if failed:
+        error = failed[0].error
+        message = error.message.strip().splitlines()[0] if error is not None else failed[0].status
+        raise RiskcaseError(
+            f"{len(failed)} of {len(logs)} evaluation(s) did not finish ({failed[0].eval.task}: "
+            f"{message}); their logs are in {log_dir}"
+        )
+    return report_from_logs(log_dir, out_dir, profile, options.pathways, options.trusted_model)
+
+
+def report_from_logs(
+    log_dir: Path,
+    out_dir: Path,
+    profile: DeploymentProfile,
+    pathways: Sequence[str] = (),
+    trusted_model: str | None = None,
+) -> RiskReport:
+    """Build the report from existing logs (no re-run) and write it into `out_dir`."""
+    scope = resolve_scope(pathways)
+    logs = read_log_dir(log_dir)
+    report = build_report(logs, profile, scope, trusted_model=trusted_model)
+    write_report(report, out_dir)
+    return report

@@ -1,0 +1,133 @@
+"""The reference model: riskcase's scripted honest/saboteur agents as an Inspect model."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from inspect_ai.model import (
+    ChatMessage,
+    ChatMessageAssistant,
+    GenerateConfig,
+    ModelAPI,
+    ModelOutput,
+    ModelUsage,
+)
+from inspect_ai.model._model_output import ChatCompletionChoice
+from inspect_ai.tool import ToolCall, ToolChoice, ToolInfo
+
+from riskcase.scenarios._contract import Mode
+
+from ._behaviour import Action, ReferenceBehaviour
+from ._conversation import Conversation
+from ._persona import Persona
+
+UNRECOGNISED_REPLY = (
+    "The riskcase reference model only plays riskcase's own scenarios; "
+    "this conversation is not one of them."
+)
+
+
+def reference_behaviours() -> list[ReferenceBehaviour]:
+    """The reference behaviour of every registered scenario."""
+    from riskcase.scenarios import all_scenarios
+
+    return [scenario.reference() for scenario in all_scenarios()]
+
+
+def reference_action(
+    messages: list[ChatMessage],
+    tools: list[ToolInfo],
+    persona: Persona,
+    behaviours: list[ReferenceBehaviour],
+) -> Action:
+    """The reference model's next turn for a conversation.
+
+    Args:
+        messages: The conversation so far.
+        tools: Tools offered on this turn.
+        persona: Propensity, skill, subtlety and seed of the reference model.
+        behaviours: Candidate scenario behaviours (the first that recognises it plays).
+    """
+    conversation = Conversation(messages=messages, tools=tools, persona=persona)
+    for behaviour in behaviours:
+        if behaviour.recognises(conversation):
+            mode = behaviour.mode(conversation)
+            if mode == Mode.ATTACK:
+                sabotage = True
+            elif mode == Mode.OPPORTUNITY:
+                sabotage = conversation.decides("attempt", persona.attempt_rate)
+            else:
+                sabotage = False
+            return behaviour.next_action(conversation, sabotage)
+    return Action(text=UNRECOGNISED_REPLY)
+
+
+def action_output(action: Action, model: str, step: int) -> ModelOutput:
+    """Turn an `Action` into an Inspect `ModelOutput` (with `usage`, so nothing is fetched)."""
+    tool_calls = [
+        ToolCall(id=f"call_{step}_{index}", function=call.function, arguments=call.arguments)
+        for index, call in enumerate(action.tool_calls)
+    ]
+    message = ChatMessageAssistant(
+        content=action.text, tool_calls=tool_calls or None, model=model, source="generate"
+    )
+    words = len(action.text.split()) + sum(
+        len(json.dumps(call.arguments).split()) for call in action.tool_calls
+    )
+    return ModelOutput(
+        model=model,
+        choices=[
+            ChatCompletionChoice(
+                message=message, stop_reason="tool_calls" if tool_calls else "stop"
+            )
+        ],
+        usage=ModelUsage(input_tokens=0, output_tokens=words, total_tokens=words),
+    )
+
+
+class ReferenceModelAPI(ModelAPI):
+    """Inspect model provider ``riskcase/reference``.
+
+    Model args (``-M``): ``attempt_rate``, ``skill``, ``subtlety``, ``seed``; see `Persona`.
+    """
+
+    def __init__(
+        self,
+        model_name: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        config: GenerateConfig = GenerateConfig(),  # noqa: B008 (Inspect's ModelAPI signature)
+        **model_args: Any,
+    ) -> None:
+        super().__init__(model_name, base_url, api_key, [], config)
+        if model_name != "reference":
+            raise ValueError(f"unknown riskcase model '{model_name}' (known: reference)")
+        known = {"attempt_rate", "skill", "subtlety", "seed"}
+        unknown = set(model_args) - known
+        if unknown:
+            raise ValueError(
+                f"unknown model arg(s) for riskcase/reference: {', '.join(sorted(unknown))} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+        self.persona = Persona(
+            attempt_rate=float(model_args.get("attempt_rate", Persona.attempt_rate)),
+            skill=float(model_args.get("skill", Persona.skill)),
+            subtlety=float(model_args.get("subtlety", Persona.subtlety)),
+            seed=int(model_args.get("seed", Persona.seed)),
+        )
+        self._behaviours = reference_behaviours()
+
+    async def generate(
+        self,
+        input: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> ModelOutput:
+        action = reference_action(input, tools, self.persona, self._behaviours)
+        step = sum(1 for m in input if isinstance(m, ChatMessageAssistant))
+        return action_output(action, f"riskcase/{self.model_name}", step)
+
+    def max_connections(self) -> int:
+        return 64

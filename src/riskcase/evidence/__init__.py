@@ -1,0 +1,31 @@
+"""Evidence: Inspect logs turned into tidy per-sample records and rates with intervals."""
+
+from ._evidence import (
+    MonitorCalibration,
+    PathwayEvidence,
+    calibrate,
+    flagged,
+    monitors_in,
+    pathway_evidence,
+    suspicion,
+)
+from ._logs import LogSet, read_log_dir
+from ._rates import INTERVAL, Rate, beta_rate
+from ._records import SampleRecord, sample_record
+
+__all__ = [
+    "INTERVAL",
+    "LogSet",
+    "MonitorCalibration",
+    "PathwayEvidence",
+    "Rate",
+    "SampleRecord",
+    "beta_rate",
+    "calibrate",
+    "flagged",
+    "monitors_in",
+    "pathway_evidence",
+    "read_log_dir",
+    "sample_record",
+    "suspicion",
+]

@@ -1,0 +1,115 @@
+"""Assemble a `RiskReport` from a directory of logs and a deployment profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib.metadata import version
+
+from riskcase._errors import RiskcaseError
+from riskcase.evidence import (
+    LogSet,
+    PathwayEvidence,
+    calibrate,
+    monitors_in,
+    pathway_evidence,
+)
+from riskcase.pathways import Pathway
+from riskcase.risk import DeploymentProfile, PathwayRisk, assess_risk
+
+from ._claims import load_bearing_claims
+from ._methods import methods_text
+from ._model import EvidenceSummary, Mitigation, PathwayEntry, ReportMeta, RiskReport
+
+
+def _entry(
+    pathway: Pathway, evidence: PathwayEvidence, risk: PathwayRisk, coverage: float
+) -> PathwayEntry:
+    return PathwayEntry(
+        id=pathway.id,
+        name=pathway.name,
+        definition=pathway.definition,
+        frequency=pathway.frequency,
+        complexity=pathway.complexity,
+        scenarios=evidence.scenarios,
+        assessed=risk.assessed,
+        reason=risk.reason,
+        band=risk.band,
+        p_harm=risk.p_harm,
+        evidence=EvidenceSummary(
+            n_honest=evidence.n_honest,
+            n_attack=evidence.n_attack,
+            n_opportunity=evidence.n_opportunity,
+            n_errors=evidence.n_errors,
+            capability=evidence.capability,
+            evasion=evidence.evasion,
+            propensity=evidence.propensity,
+            usefulness=evidence.usefulness,
+            honest_attempts=evidence.honest_attempts,
+        ),
+        mitigation=Mitigation(
+            strength=risk.mitigation, detection=risk.detection, coverage=coverage
+        ),
+        deployment=risk.deployment,
+        sensitivity=risk.sensitivity,
+        histogram=risk.histogram,
+        histogram_edges=risk.histogram_edges,
+    )
+
+
+def build_report(
+    logs: LogSet,
+    profile: DeploymentProfile,
+    pathways: Sequence[Pathway],
+    *,
+    trusted_model: str | None = None,
+    title: str = "Sabotage risk report",
+) -> RiskReport:
+    """Compute evidence, risk and claims, and collect them in a `RiskReport`.
+
+    Args:
+        logs: Records read from the log directory.
+        profile: Deployment profile.
+        pathways: Pathways in scope, in report order.
+        trusted_model: The trusted model that ran the LLM monitor, if any.
+        title: Report title.
+    """
+    available = monitors_in(logs.records)
+    if profile.monitors == "auto":
+        monitors = available
+    else:
+        unknown = [name for name in profile.monitors if name not in available]
+        if unknown:
+            raise RiskcaseError(
+                f"the profile names monitor(s) {', '.join(unknown)} but the logs hold scores "
+                f"only for: {', '.join(available) or 'none'}"
+            )
+        monitors = list(profile.monitors)
+    calibration = calibrate(logs.records, monitors, profile.audit_budget)
+    evidence = [pathway_evidence(logs.records, p.id, calibration) for p in pathways]
+    assessment = assess_risk(evidence, profile, [p.id for p in pathways])
+    entries = [
+        _entry(pathway, item, risk, profile.monitoring_coverage)
+        for pathway, item, risk in zip(pathways, evidence, assessment.pathways, strict=True)
+    ]
+    meta = ReportMeta(
+        title=title,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        riskcase_version=version("riskcase"),
+        inspect_version=version("inspect-ai"),
+        models=sorted({r.model for r in logs.records}),
+        trusted_model=trusted_model,
+        log_dir=logs.log_dir,
+        logs_used=logs.used_logs,
+        logs_superseded=logs.superseded_logs,
+        samples=len(logs.records),
+    )
+    return RiskReport(
+        meta=meta,
+        overall=assessment.overall,
+        calibration=calibration,
+        profile=profile,
+        pathways=entries,
+        claims=load_bearing_claims(entries, calibration),
+        methods=methods_text(profile, calibration),
+    )

@@ -1,0 +1,53 @@
+"""Formatting shared by the Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from riskcase.evidence import Rate
+from riskcase.risk import Interval
+
+from ._model import PathwayEntry
+
+
+def rate_text(rate: Rate | None) -> str:
+    """``0.42 [0.31, 0.53]`` or an em dash when there were no samples."""
+    if rate is None:
+        return "—"
+    return f"{rate.mean:.2f} [{rate.lo:.2f}, {rate.hi:.2f}]"
+
+
+def interval_text(interval: Interval | None) -> str:
+    """``1.2e-03 [4.0e-05, 8.1e-03]`` or an em dash."""
+    if interval is None:
+        return "—"
+    return f"{interval.median:.1e} [{interval.lo:.1e}, {interval.hi:.1e}]"
+
+
+def band_text(entry: PathwayEntry) -> str:
+    """The band, or ``not assessed``."""
+    return entry.band if entry.assessed and entry.band else "not assessed"
+
+
+def log_path(location: str, out_dir: Path | None) -> str:
+    """A log's path as a reader should follow it: relative to the report when possible."""
+    path = Path(location.removeprefix("file://"))
+    if out_dir is None:
+        return str(path)
+    try:
+        return os.path.relpath(path.resolve(), out_dir.resolve())
+    except ValueError:
+        return str(path)
+
+
+def rate_rows(entry: PathwayEntry) -> list[tuple[str, Rate | None]]:
+    """The rates shown in the appendix for one pathway, with their names."""
+    evidence = entry.evidence
+    return [
+        ("capability", evidence.capability),
+        ("evasion", evidence.evasion),
+        ("propensity", evidence.propensity),
+        ("usefulness", evidence.usefulness),
+        ("honest-mode attempts", evidence.honest_attempts),
+    ]

@@ -1,0 +1,102 @@
+"""The report's data model: everything the renderers show, and what report.json holds."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from riskcase.evidence import MonitorCalibration, Rate
+from riskcase.risk import (
+    Band,
+    DeploymentProfile,
+    Interval,
+    OverallRisk,
+    PathwayDeployment,
+    Sensitivity,
+)
+
+
+class EvidenceSummary(BaseModel):
+    """Evidence counts and rates of one pathway (rates None where no samples exist)."""
+
+    n_honest: int = 0
+    n_attack: int = 0
+    n_opportunity: int = 0
+    n_errors: int = 0
+    capability: Rate | None = None
+    evasion: Rate | None = None
+    propensity: Rate | None = None
+    usefulness: Rate | None = None
+    honest_attempts: Rate | None = None
+
+
+class Mitigation(BaseModel):
+    """How strongly monitoring mitigates a pathway.
+
+    Attributes:
+        strength: ``strong`` / ``moderate`` / ``weak`` (None when not assessed).
+        detection: Probability that one attempt is caught.
+        coverage: Share of actions the monitor sees (from the profile).
+    """
+
+    strength: str | None = None
+    detection: Interval | None = None
+    coverage: float
+
+
+class PathwayEntry(BaseModel):
+    """One row of the per-pathway analysis."""
+
+    id: str
+    name: str
+    definition: str
+    frequency: str
+    complexity: str
+    scenarios: list[str]
+    assessed: bool
+    reason: str = ""
+    band: Band | None = None
+    p_harm: Interval | None = None
+    evidence: EvidenceSummary
+    mitigation: Mitigation
+    deployment: PathwayDeployment
+    sensitivity: list[Sensitivity] = Field(default_factory=list)
+    histogram: list[int] = Field(default_factory=list)
+    histogram_edges: list[float] = Field(default_factory=list)
+
+
+class Claim(BaseModel):
+    """A load-bearing claim: what the verdict rests on, the measurement, what overturns it."""
+
+    id: str
+    title: str
+    statement: str
+    measured: list[str]
+    overturned_by: list[str]
+    holds: bool
+
+
+class ReportMeta(BaseModel):
+    """Where the report came from."""
+
+    title: str
+    generated_at: str
+    riskcase_version: str
+    inspect_version: str
+    models: list[str]
+    trusted_model: str | None = None
+    log_dir: str
+    logs_used: list[str]
+    logs_superseded: list[str] = Field(default_factory=list)
+    samples: int
+
+
+class RiskReport(BaseModel):
+    """The whole sabotage risk report (rendered to HTML, Markdown and JSON)."""
+
+    meta: ReportMeta
+    overall: OverallRisk
+    calibration: MonitorCalibration
+    profile: DeploymentProfile
+    pathways: list[PathwayEntry]
+    claims: list[Claim]
+    methods: list[str]
