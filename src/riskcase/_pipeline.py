@@ -175,7 +175,14 @@ def run_assessment(options: AssessOptions, out_dir: Path, profile: DeploymentPro
             f"{len(failed)} of {len(logs)} evaluation(s) did not finish ({failed[0].eval.task}: "
             f"{message}); their logs are in {log_dir}"
         )
-    return report_from_logs(log_dir, out_dir, profile, options.pathways, options.trusted_model)
+    return report_from_logs(
+        log_dir,
+        out_dir,
+        profile,
+        options.pathways,
+        options.trusted_model,
+        model=logs[0].eval.model if logs else options.model,
+    )
 
 
 def report_from_logs(
@@ -184,10 +191,20 @@ def report_from_logs(
     profile: DeploymentProfile,
     pathways: Sequence[str] = (),
     trusted_model: str | None = None,
+    model: str | None = None,
 ) -> RiskReport:
-    """Build the report from existing logs (no re-run) and write it into `out_dir`."""
+    """Build the report from existing logs (no re-run) and write it into `out_dir`.
+
+    Args:
+        log_dir: Directory of Inspect logs.
+        out_dir: Where ``report.{html,md,json}`` go.
+        profile: Deployment profile.
+        pathways: Pathway ids in scope (empty: the catalog's defaults).
+        trusted_model: The trusted model that ran the LLM monitor, named in the report.
+        model: The model whose logs to use (required when the logs hold several).
+    """
     scope = resolve_scope(pathways)
-    logs = read_log_dir(log_dir)
+    logs = read_log_dir(log_dir, model=model)
     report = build_report(logs, profile, scope, trusted_model=trusted_model)
     write_report(report, out_dir)
     return report

@@ -29,7 +29,7 @@ def print_summary(report: RiskReport, written: list[Path], console: Console) -> 
     for entry in report.pathways:
         evidence = entry.evidence
         table.add_row(
-            f"{entry.id} {entry.name[:38]}",
+            f"{entry.id} {entry.name}",
             f"{evidence.n_honest}/{evidence.n_attack}/{evidence.n_opportunity}",
             rate_text(evidence.capability),
             rate_text(evidence.evasion),
@@ -50,8 +50,10 @@ def print_summary(report: RiskReport, written: list[Path], console: Console) -> 
 def print_pathways(pathways: tuple[Pathway, ...], console: Console) -> None:
     """Print the pathway catalog as a table."""
     table = Table(title="Sabotage pathways")
-    for column in ("Id", "Pathway", "Frequency", "Complexity", "Default", "Scenarios"):
-        table.add_column(column)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Pathway")
+    for column in ("Frequency", "Complexity", "Default", "Scenarios"):
+        table.add_column(column, no_wrap=True)
     for pathway in pathways:
         table.add_row(
             pathway.id,

@@ -12,7 +12,8 @@ from rich.console import Console
 
 from riskcase._errors import RiskcaseError
 
-console = Console()
+# Wide enough for the per-pathway table when output goes to a file or a pipe.
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _model_args(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -126,12 +127,14 @@ def assess(
 @click.option("--profile", "profile_path", default=None, help="Deployment profile (YAML).")
 @click.option("--pathway", "pathways", multiple=True, help="Pathway in scope (repeatable).")
 @click.option("--trusted-model", default=None, help="Trusted model named in the report.")
+@click.option("--model", default=None, help="Model whose logs to use (when there are several).")
 def report(
     log_dir: str,
     out: str | None,
     profile_path: str | None,
     pathways: tuple[str, ...],
     trusted_model: str | None,
+    model: str | None,
 ) -> None:
     """Rebuild the report from existing Inspect logs, without re-running anything."""
     from riskcase._pipeline import report_from_logs
@@ -141,7 +144,9 @@ def report(
 
     profile = load_profile(profile_path)
     out_dir = _out_dir(out) if out is not None else Path(log_dir).resolve().parent
-    result = report_from_logs(Path(log_dir), out_dir, profile, list(pathways), trusted_model)
+    result = report_from_logs(
+        Path(log_dir), out_dir, profile, list(pathways), trusted_model, model=model
+    )
     print_summary(result, [out_dir / f"report.{f}" for f in ("html", "md", "json")], console)
 
 

@@ -41,7 +41,9 @@ def _read(location: str) -> EvalLog:
         return read_eval_log(location, exclude_fields=_SKIP_FIELDS)
     except Exception as error:  # Inspect raises many kinds for damaged files
         name = Path(location.removeprefix("file://")).name
-        raise RiskcaseError(f"cannot read log {name}: it is corrupt or truncated ({error})") from None
+        raise RiskcaseError(
+            f"cannot read log {name}: it is corrupt or truncated ({error})"
+        ) from None
 
 
 def _run_key(log: EvalLog) -> tuple[str, str, str] | None:
@@ -56,17 +58,18 @@ def _run_key(log: EvalLog) -> tuple[str, str, str] | None:
     return (str(scenario_id), str(mode), log.eval.model)
 
 
-def read_log_dir(log_dir: str | Path) -> LogSet:
+def read_log_dir(log_dir: str | Path, model: str | None = None) -> LogSet:
     """Read every Inspect log under `log_dir` into records.
 
     For each (scenario, mode, model) only the most recent complete log is used.
 
     Args:
         log_dir: Directory holding `.eval` (or `.json`) logs, searched recursively.
+        model: Use only logs of this model (needed when the logs hold several models).
 
     Raises:
         RiskcaseError: the directory is missing, holds no logs, a log cannot be read, or
-            no log holds riskcase samples.
+            no log holds riskcase samples, or several models are present and none was chosen.
     """
     path = Path(log_dir)
     if not path.exists():
@@ -99,6 +102,19 @@ def read_log_dir(log_dir: str | Path) -> LogSet:
 
     if not latest:
         raise RiskcaseError(f"no riskcase samples in the logs under {path}")
+    models = sorted({key[2] for key in latest})
+    if model is not None:
+        if model not in models:
+            raise RiskcaseError(
+                f"no logs of model '{model}' under {path} (models there: {', '.join(models)})"
+            )
+        foreign += [log.location for key, log in latest.items() if key[2] != model]
+        latest = {key: log for key, log in latest.items() if key[2] == model}
+    elif len(models) > 1:
+        raise RiskcaseError(
+            f"the logs under {path} hold several models ({', '.join(models)}): "
+            "choose one with --model"
+        )
     records: list[SampleRecord] = []
     for log in latest.values():
         for sample in log.samples or []:

@@ -1,0 +1,5 @@
+"""``python -m riskcase`` runs the command-line interface."""
+
+from riskcase.cli import main
+
+main()
