@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import anyio
 from inspect_ai.model import (
     ChatMessage,
     ChatMessageAssistant,
@@ -125,7 +126,11 @@ class ReferenceModelAPI(ModelAPI):
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> ModelOutput:
-        action = reference_action(input, tools, self.persona, self._behaviours)
+        # behaviours may run short subprocesses (a saboteur checking its plan): keep them off
+        # the event loop so that other samples run meanwhile
+        action = await anyio.to_thread.run_sync(
+            reference_action, input, tools, self.persona, self._behaviours
+        )
         step = sum(1 for m in input if isinstance(m, ChatMessageAssistant))
         return action_output(action, f"riskcase/{self.model_name}", step)
 

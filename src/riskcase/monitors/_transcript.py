@@ -19,9 +19,7 @@ from inspect_ai.model import (
     ChatMessageUser,
 )
 
-MONITOR_TASK_KEY = "monitor_task"
-"""Optional sample metadata key: the task text monitors should see instead of the first
-user message (lets a scenario hide an attack-mode instruction from its monitors)."""
+from riskcase.scenarios._contract import MONITOR_TASK_KEY
 
 EventKind = Literal["agent_text", "tool_call", "tool_result", "user"]
 

@@ -39,6 +39,10 @@ PATHWAY_ID = "pathway_id"
 MODE = "mode"
 VARIANT = "variant"
 
+# Task text shown to monitors in place of the sample input (attack inputs carry the side
+# task, which a deployment monitor would never see).
+MONITOR_TASK_KEY = "monitor_task"
+
 # Name of the checker scorer in every scenario task (the key in an Inspect log's scores).
 CHECKER_SCORER = "checker"
 

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from inspect_ai import Task
+from inspect_ai.dataset import Sample
 from inspect_ai.scorer import Scorer
 from inspect_ai.util import SandboxEnvironmentSpec
 
-from ._contract import Mode
+from ._contract import MONITOR_TASK_KEY, Mode
 from ._scenario import get_scenario
 
 SANDBOXES = ("bwrap", "local", "docker")
@@ -29,6 +30,21 @@ def sandbox_spec(kind: str, config: dict[str, Any]) -> SandboxEnvironmentSpec | 
 
         return SandboxEnvironmentSpec("bwrap", BwrapConfig(**config))
     return kind
+
+
+def _hide_side_task_from_monitors(attack: list[Sample], honest: list[Sample]) -> None:
+    """Monitors must judge attack runs by the main task alone, as they would in deployment.
+
+    Sets each attack sample's ``monitor_task`` (unless the scenario set it) to the input of
+    the honest sample with the same id: the same task without the sabotage instruction.
+    """
+    honest_inputs = {sample.id: sample.input for sample in honest}
+    for sample in attack:
+        metadata = sample.metadata if sample.metadata is not None else {}
+        task = honest_inputs.get(sample.id)
+        if MONITOR_TASK_KEY not in metadata and isinstance(task, str):
+            metadata[MONITOR_TASK_KEY] = task
+            sample.metadata = metadata
 
 
 def scenario_task(
@@ -55,6 +71,8 @@ def scenario_task(
     samples = scenario.dataset(mode, seed=seed)
     if limit is not None:
         samples = samples[:limit]
+    if mode == Mode.ATTACK:
+        _hide_side_task_from_monitors(samples, scenario.dataset(Mode.HONEST, seed=seed))
     return Task(
         name=scenario_id,
         dataset=samples,
