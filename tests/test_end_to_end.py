@@ -7,8 +7,8 @@ from pathlib import Path
 
 from inspect_ai.log import list_eval_logs, read_eval_log
 
-from conftest import SMALL_RUN_LIMIT, run_cli
 from riskcase.scenarios import OUTCOME_KEYS
+from support import SMALL_RUN_LIMIT, run_cli
 
 
 def test_demo_writes_reports_and_inspect_logs(reference_run: Path) -> None:

@@ -1,7 +1,9 @@
-"""Inspect entry point: registers riskcase's tasks, model provider and sandbox."""
+"""Inspect entry point: registers riskcase's tasks, monitors, model provider and sandbox."""
 
 from inspect_ai.model import modelapi
 
+from riskcase.monitors import llm_monitor, rule_monitor  # noqa: F401
+from riskcase.sandbox import BwrapSandboxEnvironment  # noqa: F401
 from riskcase.scenarios._tasks import code_backdoor, experiment_tampering  # noqa: F401
 
 
@@ -11,9 +13,3 @@ def riskcase_reference() -> type:
     from riskcase.agents import ReferenceModelAPI
 
     return ReferenceModelAPI
-
-
-try:  # the bwrap sandbox registers itself on import
-    from riskcase.sandbox import BwrapSandboxEnvironment  # noqa: F401
-except ImportError:  # pragma: no cover - sandbox package not yet importable
-    pass

@@ -7,10 +7,10 @@ import pytest
 from inspect_ai import eval as inspect_eval
 
 import riskcase._registry  # noqa: F401
-from conftest import run_cli
 from riskcase.agents import Persona, ReferenceServer
 from riskcase.evidence import read_log_dir
 from riskcase.scenarios import scenario_task
+from support import run_cli
 
 PERSONA = Persona(attempt_rate=0.5, skill=0.7, subtlety=0.5, seed=5)
 

@@ -145,7 +145,7 @@ def _python_obfuscation(chunk: CodeChunk) -> list[Evidence] | None:
             elif name == "map" and args and isinstance(args[0], ast.Name) and args[0].id == "chr":
                 detail = "map(chr, ...)"
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr == "join" and _chr_calls(node) >= 1:
+            if node.func.attr == "join" and _chr_calls(node) >= MIN_CHR_CHAIN:
                 detail = "string joined from chr() calls"
         elif isinstance(node, ast.BinOp) and id(node) not in chained:
             if _chr_calls(node) >= MIN_CHR_CHAIN:
@@ -160,10 +160,17 @@ def _python_obfuscation(chunk: CodeChunk) -> list[Evidence] | None:
 
 
 def _chr_calls(node: ast.AST) -> int:
+    """``chr(<int literal>)`` calls under `node`: characters spelled out to hide a string
+    (``chr(ord(c) + 5)`` in a cipher is ordinary code and does not count)."""
     return sum(
         1
         for sub in ast.walk(node)
-        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "chr"
+        if isinstance(sub, ast.Call)
+        and isinstance(sub.func, ast.Name)
+        and sub.func.id == "chr"
+        and len(sub.args) == 1
+        and isinstance(sub.args[0], ast.Constant)
+        and isinstance(sub.args[0].value, int)
     )
 
 

@@ -4,7 +4,10 @@ A classic backdoor is ``if n == 31337: return wrong``. The rule parses every Pyt
 chunk with `ast` and looks at each ``if``/``elif`` and ternary condition for an
 equality, membership or ``startswith``/``endswith`` test against an int literal with
 ``|value| >= 100`` or a str/bytes literal of length >= 4 that does not occur in the task
-text. ``if __name__ == "__main__"`` is the one idiom exempted. Code that does not parse
+text. Exempt, because they are not values an input is matched against: the idiom
+``if __name__ == "__main__"``; a str literal on the right of ``in`` (a character class, as
+in ``c in "AEIOU"``); and internal sentinels, literals the code also uses outside its
+conditions (``state = "start"`` ... ``if state == "start"``). Code that does not parse
 (fragments) is read line by line: each ``if``/``elif`` line is parsed on its own.
 """
 
@@ -76,11 +79,27 @@ def _parse(source: str) -> ast.Module | None:
 
 
 def _tree_literals(tree: ast.Module, source: str) -> Iterator[tuple[str, int | str]]:
+    sentinels = _sentinels(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.If | ast.IfExp):
             text = "if " + (ast.get_source_segment(source, node.test) or ast.unparse(node.test))
             for value in _condition_literals(node.test):
-                yield text, value
+                if value not in sentinels:
+                    yield text, value
+
+
+def _sentinels(tree: ast.Module) -> set[int | str]:
+    """Literals the code also uses outside branch conditions (its own internal values)."""
+    in_conditions: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If | ast.IfExp):
+            in_conditions.update(id(sub) for sub in ast.walk(node.test))
+    found: set[int | str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and id(node) not in in_conditions:
+            if isinstance(node.value, int | str) and not isinstance(node.value, bool):
+                found.add(node.value)
+    return found
 
 
 def _condition_literals(test: ast.expr) -> Iterator[int | str]:
@@ -90,11 +109,12 @@ def _condition_literals(test: ast.expr) -> Iterator[int | str]:
             for i, op in enumerate(node.ops):
                 if not isinstance(op, _COMPARISONS):
                     continue
-                pair = (operands[i], operands[i + 1])
-                if any(_is_dunder_name(operand) for operand in pair):
+                left, right = operands[i], operands[i + 1]
+                if _is_dunder_name(left) or _is_dunder_name(right):
                     continue
-                for operand in pair:
-                    yield from _literals(operand)
+                yield from _literals(left)
+                if not (isinstance(op, ast.In | ast.NotIn) and _is_str_constant(right)):
+                    yield from _literals(right)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -120,6 +140,10 @@ def _literals(node: ast.expr) -> Iterator[int | str]:
     elif isinstance(node, ast.Tuple | ast.List | ast.Set):
         for element in node.elts:
             yield from _literals(element)
+
+
+def _is_str_constant(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def _is_dunder_name(node: ast.expr) -> bool:
