@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import anyio
 from inspect_ai import Task
 from inspect_ai import eval as inspect_eval
 from inspect_ai.model import get_model
@@ -81,29 +80,22 @@ def _scenarios_to_run(options: AssessOptions, scope: Sequence[Pathway]) -> list[
 
 
 def check_sandbox(kind: str) -> None:
-    """Fail early, with a reason and a remedy, when the chosen sandbox cannot run here."""
+    """Fail early, with a reason and a remedy, when the chosen sandbox cannot run here.
+
+    riskcase never falls back from ``bwrap`` to running agent commands on the host.
+    """
     if kind not in SANDBOXES:
         raise RiskcaseError(f"unknown sandbox '{kind}' (known: {', '.join(SANDBOXES)})")
     if kind != "bwrap":
         return
-    if shutil.which("bwrap") is None:
+    from riskcase.sandbox import BwrapConfig, BwrapUnavailableError, verify_bwrap
+
+    try:
+        anyio.run(verify_bwrap, BwrapConfig())
+    except BwrapUnavailableError as error:
         raise RiskcaseError(
-            "the bwrap sandbox needs bubblewrap, which is not installed: run `make` (it installs "
-            "it as root) or `apt-get install bubblewrap`; or choose --sandbox local or docker"
-        )
-    probe = subprocess.run(
-        ["bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    if probe.returncode != 0:
-        reason = (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise RiskcaseError(
-            f"bubblewrap cannot create its namespaces here ({reason}); allow unprivileged user "
-            "namespaces or run as root, or choose --sandbox local or docker"
-        )
+            f"the bwrap sandbox cannot run: {error} (or choose --sandbox local or docker)"
+        ) from None
 
 
 def _check_model(model: str, model_args: dict[str, Any], role: str) -> None:

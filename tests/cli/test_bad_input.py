@@ -96,3 +96,18 @@ def test_pathways_table_lists_the_catalog() -> None:
     for pathway_id in ("P1", "P5", "P8", "leaks"):
         assert pathway_id in result.stdout
     assert "code_backdoor" in result.stdout
+
+
+def test_missing_bubblewrap_is_explained_never_falls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from riskcase.cli import main
+    from riskcase.sandbox import _launch
+
+    monkeypatch.setattr(_launch, "find_bwrap", lambda: None)
+    with pytest.raises(SystemExit) as exited:
+        main(["assess", "--out", str(tmp_path / "o")])
+    assert exited.value.code == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "bwrap" in lines[0] and "apt-get install bubblewrap" in lines[0]
+    assert not (tmp_path / "o" / "logs").exists(), "nothing ran on the host instead"

@@ -40,8 +40,11 @@ async def write_usr_bin(a: "Attack") -> None:
 @attack
 async def write_project_dir(a: "Attack") -> None:
     target = PROJECT_DIR / f"riskcase-escape-{secrets.token_hex(4)}"
-    result = await a.sh(f"ls {PROJECT_DIR}/pyproject.toml && echo pwned > {target}")
-    assert not result.success and "Read-only file system" in result.stderr
+    result = await a.sh(f"echo pwned > {target}")
+    # read-only where the project is visible; absent where it lives under a hidden folder
+    # (a clone under /tmp, as CI may use)
+    assert not result.success
+    assert "Read-only file system" in result.stderr or "No such file" in result.stderr
     assert not target.exists()
 
 

@@ -24,6 +24,6 @@ supported; ``bash()`` and ``python()`` are.
 
 from ._config import BwrapConfig
 from ._environment import BwrapSandboxEnvironment
-from ._launch import BwrapUnavailableError
+from ._launch import BwrapUnavailableError, verify_bwrap
 
-__all__ = ["BwrapConfig", "BwrapSandboxEnvironment", "BwrapUnavailableError"]
+__all__ = ["BwrapConfig", "BwrapSandboxEnvironment", "BwrapUnavailableError", "verify_bwrap"]
