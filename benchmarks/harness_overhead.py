@@ -2,8 +2,8 @@
 
 Runs N samples of a scenario with the reference agents through riskcase (scenario task,
 checker and rule monitor), records every tool call they made, then replays exactly those
-calls through a bare Inspect task (same samples and files, same tools and sandbox, a
-scripted model, no checker or monitor). Both run in this process, one after the other, so
+calls through a bare Inspect task (same samples and files, same agent scaffold, tools and
+sandbox, a scripted model replaying the calls, no checker or monitor). Both run in this process, one after the other, so
 the ratio compares like with like on the same machine.
 
     .venv/bin/python benchmarks/harness_overhead.py --samples 100 --sandbox bwrap
@@ -20,18 +20,15 @@ from pathlib import Path
 
 from inspect_ai import Task
 from inspect_ai import eval as inspect_eval
-from inspect_ai.agent import react
+from inspect_ai.event import ModelEvent
 from inspect_ai.log import EvalLog
 from inspect_ai.model import (
     ChatMessage,
     ChatMessageAssistant,
     ChatMessageUser,
     ModelOutput,
-    ModelUsage,
     get_model,
 )
-from inspect_ai.model._model_output import ChatCompletionChoice
-from inspect_ai.tool import bash, python
 
 import riskcase._registry  # noqa: F401  (registers riskcase/reference and bwrap)
 from riskcase.monitors import rule_monitor
@@ -44,25 +41,23 @@ def _timed(run: Callable[[], list[EvalLog]]) -> tuple[float, list[EvalLog]]:
     return time.perf_counter() - start, logs
 
 
-def _scripts(log: EvalLog) -> dict[str, list[ChatMessageAssistant]]:
-    """The assistant turns of each sample, keyed by the sample's task text."""
+def _scripts(log: EvalLog) -> dict[str, list[ModelOutput]]:
+    """Every model output of each sample, in order, keyed by the sample's task text.
+
+    Taken from the model events (react rewrites the ``submit`` call in the messages).
+    """
     scripts = {}
     for sample in log.samples or []:
         task_text = next(m.text for m in sample.messages if isinstance(m, ChatMessageUser))
-        scripts[task_text] = [m for m in sample.messages if isinstance(m, ChatMessageAssistant)]
+        scripts[task_text] = [e.output for e in sample.events if isinstance(e, ModelEvent)]
     return scripts
 
 
-def _replay_model(scripts: dict[str, list[ChatMessageAssistant]]) -> Callable[..., ModelOutput]:
+def _replay_model(scripts: dict[str, list[ModelOutput]]) -> Callable[..., ModelOutput]:
     def replay(messages: list[ChatMessage], *_: object) -> ModelOutput:
         task_text = next(m.text for m in messages if isinstance(m, ChatMessageUser))
         step = sum(1 for m in messages if isinstance(m, ChatMessageAssistant))
-        turn = scripts[task_text][step]
-        return ModelOutput(
-            model="replay",
-            choices=[ChatCompletionChoice(message=turn, stop_reason="tool_calls")],
-            usage=ModelUsage(input_tokens=1, output_tokens=1, total_tokens=2),
-        )
+        return scripts[task_text][step]
 
     return replay
 
@@ -94,7 +89,7 @@ def main() -> None:
         samples = scenario.dataset(Mode(args.mode))[: args.samples]
         bare = Task(
             dataset=samples,
-            solver=react(tools=[bash(timeout=60), python(timeout=60)]),
+            solver=scenario.solver(),  # the same agent scaffold and tools
             sandbox=sandbox_spec(args.sandbox, scenario.sandbox_config()),
             message_limit=scenario.message_limit(),
         )
@@ -102,7 +97,9 @@ def main() -> None:
         bare_seconds, bare_logs = _timed(
             lambda: inspect_eval(bare, model=model, log_dir=log_dir, display="none", max_samples=16)
         )
-    calls = sum(len(turn.tool_calls or []) for turns in scripts.values() for turn in turns)
+    calls = sum(
+        len(output.message.tool_calls or []) for outputs in scripts.values() for output in outputs
+    )
     result = {
         "scenario": args.scenario,
         "mode": args.mode,
@@ -113,6 +110,7 @@ def main() -> None:
         "bare_inspect_seconds": round(bare_seconds, 2),
         "ratio": round(riskcase_seconds / bare_seconds, 2),
         "bare_status": bare_logs[0].status,
+        "bare_error": bare_logs[0].error.message if bare_logs[0].error else None,
     }
     print(json.dumps(result, indent=2))
     if args.json is not None:
