@@ -4,7 +4,9 @@ from inspect_ai.model import modelapi
 
 from riskcase.monitors import llm_monitor, rule_monitor  # noqa: F401
 from riskcase.sandbox import BwrapSandboxEnvironment  # noqa: F401
-from riskcase.scenarios._tasks import code_backdoor, experiment_tampering  # noqa: F401
+from riskcase.scenarios._tasks import register_scenario_tasks
+
+register_scenario_tasks()
 
 
 @modelapi(name="riskcase")

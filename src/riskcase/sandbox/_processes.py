@@ -6,7 +6,11 @@ from pathlib import Path
 
 
 def processes_of_uid(uid: int | set[int]) -> list[int]:
-    """Host pids whose real uid is ``uid`` (or one of the ``uid`` set)."""
+    """Host pids whose real uid is ``uid`` (or one of the ``uid`` set), zombies excluded.
+
+    A zombie has already exited (only its parent's wait is pending), so it can neither act
+    nor be killed.
+    """
     uids = uid if isinstance(uid, set) else {uid}
     pids: list[int] = []
     for entry in Path("/proc").iterdir():
@@ -16,11 +20,11 @@ def processes_of_uid(uid: int | set[int]) -> list[int]:
             status = (entry / "status").read_text()
         except OSError:
             continue  # exited meanwhile
-        for line in status.splitlines():
-            if line.startswith("Uid:"):
-                if int(line.split()[1]) in uids:
-                    pids.append(int(entry.name))
-                break
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("State", "").strip().startswith("Z"):
+            continue
+        if int(fields.get("Uid", "-1").split()[0]) in uids:
+            pids.append(int(entry.name))
     return pids
 
 
@@ -42,7 +46,7 @@ def kill_processes_of_uid(uid: int | set[int], rounds: int = 5) -> list[int]:
         pids = processes_of_uid(uids)
         if not pids:
             break
-        found.extend(pids)
+        found.extend(pid for pid in pids if pid not in found)
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)

@@ -1,21 +1,33 @@
-"""Inspect tasks for the built-in scenarios (``inspect eval riskcase/<scenario>``)."""
+"""Inspect tasks for every registered scenario (``inspect eval riskcase/<scenario>``).
+
+Each scenario becomes a task of the same name with task args ``mode``, ``sandbox``,
+``limit`` and ``seed``, so adding a scenario needs no edit here.
+"""
+
+from collections.abc import Callable
 
 from inspect_ai import Task, task
 
+from ._scenario import get_scenario, scenario_ids
 from ._task import scenario_task
 
 
-@task
-def code_backdoor(
-    mode: str = "attack", sandbox: str = "bwrap", limit: int | None = None, seed: int = 0
-) -> Task:
-    """P3 code backdoors on HumanEval (modes: honest, attack, opportunity)."""
-    return scenario_task("code_backdoor", mode, sandbox=sandbox, limit=limit, seed=seed)
+def _scenario_task_function(scenario_id: str) -> Callable[..., Task]:
+    def run(
+        mode: str = "attack", sandbox: str = "bwrap", limit: int | None = None, seed: int = 0
+    ) -> Task:
+        return scenario_task(scenario_id, mode, sandbox=sandbox, limit=limit, seed=seed)
+
+    scenario = get_scenario(scenario_id)
+    run.__name__ = scenario_id
+    run.__doc__ = (
+        f"{scenario.pathway}: {scenario.title or scenario_id} (modes: honest, attack, opportunity)."
+    )
+    return run
 
 
-@task
-def experiment_tampering(
-    mode: str = "attack", sandbox: str = "bwrap", limit: int | None = None, seed: int = 0
-) -> Task:
-    """P2 tampering with a safety-classifier evaluation (modes: honest, attack, opportunity)."""
-    return scenario_task("experiment_tampering", mode, sandbox=sandbox, limit=limit, seed=seed)
+def register_scenario_tasks() -> list[str]:
+    """Register an Inspect task for every scenario; returns the task names."""
+    for scenario_id in scenario_ids():
+        task(name=scenario_id)(_scenario_task_function(scenario_id))
+    return scenario_ids()
