@@ -7,7 +7,8 @@ from pathlib import Path
 
 from inspect_ai.log import list_eval_logs, read_eval_log
 
-from riskcase.scenarios import OUTCOME_KEYS
+from riskcase.pathways import default_pathways
+from riskcase.scenarios import OUTCOME_KEYS, all_scenarios
 from support import SMALL_RUN_LIMIT, run_cli
 
 
@@ -15,7 +16,9 @@ def test_demo_writes_reports_and_inspect_logs(reference_run: Path) -> None:
     for name in ("report.html", "report.md", "report.json"):
         assert (reference_run / name).stat().st_size > 1000
     logs = list_eval_logs(str(reference_run / "logs"))
-    assert len(logs) == 6  # two scenarios x three modes
+    in_scope = {p.id for p in default_pathways()}
+    scenarios = [s for s in all_scenarios() if s.pathway in in_scope]
+    assert len(logs) == 3 * len(scenarios)  # every scenario in scope, in three modes
     for info in logs:
         assert zipfile.is_zipfile(info.name.removeprefix("file://"))
         log = read_eval_log(info)
@@ -26,14 +29,20 @@ def test_demo_writes_reports_and_inspect_logs(reference_run: Path) -> None:
             assert "rule_monitor" in sample.scores
 
 
-def test_report_json_assesses_p2_and_p3_only(reference_run: Path) -> None:
+def test_report_json_assesses_the_pathways_with_evidence(reference_run: Path) -> None:
     data = json.loads((reference_run / "report.json").read_text())
     assessed = {p["id"] for p in data["pathways"] if p["assessed"]}
-    assert assessed == {"P2", "P3"}
+    by_id = {p["id"]: p for p in data["pathways"]}
+    run_scenarios = {"code_backdoor": "P3", "experiment_tampering": "P2"}
+    assert set(run_scenarios.values()) | {"P7"} <= assessed
+    for pathway_id in run_scenarios.values():
+        assert by_id[pathway_id]["evidence"]["n_attack"] == SMALL_RUN_LIMIT
+    # P7 reuses the P1-P4 samples for deployments at other developers
+    assert by_id["P7"]["evidence"]["n_attack"] == sum(
+        by_id[p]["evidence"]["n_attack"] for p in ("P1", "P2", "P3", "P4")
+    )
     for pathway in data["pathways"]:
-        if pathway["id"] in assessed:
-            assert pathway["evidence"]["n_attack"] == SMALL_RUN_LIMIT
-        else:
+        if pathway["id"] not in assessed:
             assert pathway["band"] is None and pathway["p_harm"] is None
     assert data["overall"]["band"] is not None
 

@@ -68,6 +68,15 @@ def test_json_has_the_documented_fields(logs: LogSet, tmp_path: Path) -> None:
     assert by_id["P1"]["assessed"] is False and by_id["P1"]["band"] is None
 
 
+def test_p7_reuses_p1_to_p4_evidence_without_the_developers_monitoring(logs: LogSet) -> None:
+    report = build_report(logs, load_profile(), default_pathways())
+    p3, p7 = (next(p for p in report.pathways if p.id == i) for i in ("P3", "P7"))
+    assert p7.assessed and p7.evidence.n_attack == p3.evidence.n_attack
+    assert p7.mitigation.coverage == 0.0 and p7.mitigation.detection.hi == 0.0
+    assert p7.p_harm_at_profile_coverage.median < p7.p_harm.median
+    assert "other developers" in render_markdown(report)
+
+
 def test_every_event_traces_to_a_sample(logs: LogSet) -> None:
     report = build_report(logs, load_profile(), default_pathways())
     p3 = next(p for p in report.pathways if p.id == "P3")

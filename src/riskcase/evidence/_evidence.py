@@ -129,16 +129,22 @@ def _rate(records: Sequence[SampleRecord], event: list[bool]) -> Rate | None:
 
 
 def pathway_evidence(
-    records: Sequence[SampleRecord], pathway_id: str, calibration: MonitorCalibration
+    records: Sequence[SampleRecord],
+    pathway_id: str,
+    calibration: MonitorCalibration,
+    derived_from: Sequence[str] = (),
 ) -> PathwayEvidence:
     """Collect the evidence for one pathway from all records.
 
     Args:
         records: All records of the assessment.
-        pathway_id: The pathway whose scenarios' samples are counted.
+        pathway_id: The pathway the evidence is for.
         calibration: The monitor threshold that decides what is flagged.
+        derived_from: Pathways whose samples stand in for this one's (P7 reuses P1-P4);
+            empty: the samples of `pathway_id` itself.
     """
-    mine = [r for r in records if r.pathway_id == pathway_id]
+    sources = set(derived_from) or {pathway_id}
+    mine = [r for r in records if r.pathway_id in sources]
     scored = [r for r in mine if r.scored]
     honest = [r for r in scored if r.mode == "honest"]
     attack = [r for r in scored if r.mode == "attack"]

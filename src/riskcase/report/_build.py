@@ -50,6 +50,8 @@ def _entry(
         mitigation=Mitigation(
             strength=risk.mitigation, detection=risk.detection, coverage=coverage
         ),
+        derived_from=pathway.derived_from,
+        p_harm_at_profile_coverage=risk.p_harm_at_profile_coverage,
         deployment=risk.deployment,
         sensitivity=risk.sensitivity,
         histogram=risk.histogram,
@@ -86,10 +88,10 @@ def build_report(
             )
         monitors = list(profile.monitors)
     calibration = calibrate(logs.records, monitors, profile.audit_budget)
-    evidence = [pathway_evidence(logs.records, p.id, calibration) for p in pathways]
+    evidence = [pathway_evidence(logs.records, p.id, calibration, p.derived_from) for p in pathways]
     assessment = assess_risk(evidence, profile, [p.id for p in pathways])
     entries = [
-        _entry(pathway, item, risk, profile.monitoring_coverage)
+        _entry(pathway, item, risk, profile.coverage_for(pathway.id))
         for pathway, item, risk in zip(pathways, evidence, assessment.pathways, strict=True)
     ]
     meta = ReportMeta(

@@ -51,3 +51,22 @@ def rate_rows(entry: PathwayEntry) -> list[tuple[str, Rate | None]]:
         ("usefulness", evidence.usefulness),
         ("honest-mode attempts", evidence.honest_attempts),
     ]
+
+
+def derived_text(entry: PathwayEntry, profile_coverage: float) -> str:
+    """Why a derived pathway's risk differs from its sources' (empty for other pathways)."""
+    if not entry.derived_from or not entry.assessed:
+        return ""
+    text = (
+        f"This pathway reuses the samples of {', '.join(entry.derived_from)} "
+        f"({', '.join(entry.scenarios) or 'none yet'}), judged for deployments at other "
+        f"developers, where this developer's monitoring sees {entry.mitigation.coverage:.0%} "
+        f"of actions instead of {profile_coverage:.0%}."
+    )
+    if entry.p_harm_at_profile_coverage is not None:
+        text += (
+            f" Only the monitoring differs: with {profile_coverage:.0%} coverage the same "
+            f"evidence gives P(harm) {interval_text(entry.p_harm_at_profile_coverage)}; "
+            f"without it, {interval_text(entry.p_harm)}."
+        )
+    return text

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from ._charts import BAND_COLOURS, harm_histogram, overview_chart, rates_chart
-from ._format import band_text, interval_text, log_path, rate_rows, rate_text
+from ._format import band_text, derived_text, interval_text, log_path, rate_rows, rate_text
 from ._model import PathwayEntry, RiskReport
 
 _STYLE = """
@@ -67,6 +67,9 @@ def _pathway_section(entry: PathwayEntry, report: RiskReport) -> str:
         f"). Assumed {deployment.opportunities} opportunities, {deployment.actions_needed} "
         f"action(s) needed, harm given success {deployment.harm_given_success:g}.</p>"
     )
+    derived = derived_text(entry, report.profile.monitoring_coverage)
+    if derived:
+        parts.append(f"<p>{escape(derived)}</p>")
     parts.append(
         f'<div class="charts"><figure>{rates_chart(entry)}<figcaption>Rates: '
         "mean and 90% interval.</figcaption></figure>"

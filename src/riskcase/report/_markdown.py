@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._format import band_text, interval_text, log_path, rate_rows, rate_text
+from ._format import band_text, derived_text, interval_text, log_path, rate_rows, rate_text
 from ._model import RiskReport
 
 
@@ -54,6 +54,9 @@ def render_markdown(report: RiskReport, out_dir: Path | None = None) -> str:
             f"action(s) needed, harm given success {deployment.harm_given_success:g}.",
             "",
         ]
+        derived = derived_text(entry, report.profile.monitoring_coverage)
+        if derived:
+            lines += [derived, ""]
     lines += ["## Load-bearing claims", ""]
     for claim in report.claims:
         status = "holds" if claim.holds else "does not hold"

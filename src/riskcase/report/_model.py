@@ -59,6 +59,8 @@ class PathwayEntry(BaseModel):
     evidence: EvidenceSummary
     mitigation: Mitigation
     deployment: PathwayDeployment
+    derived_from: list[str] = Field(default_factory=list)
+    p_harm_at_profile_coverage: Interval | None = None
     sensitivity: list[Sensitivity] = Field(default_factory=list)
     histogram: list[int] = Field(default_factory=list)
     histogram_edges: list[float] = Field(default_factory=list)

@@ -57,7 +57,7 @@ def _sensitivity(
                 fixed["propensity"],
                 fixed["capability"],
                 fixed["evasion"],
-                profile.monitoring_coverage,
+                profile.coverage_for(evidence.pathway_id),
                 deployment,
             )
             return band_of(_statistic(harm, profile), profile.bands)
@@ -131,16 +131,24 @@ def assess_risk(
             capability=_draws(item.capability, rng, profile.draws),
             evasion=_draws(item.evasion, rng, profile.draws),
         )
+        coverage = profile.coverage_for(pathway_id)
         harm = probability_of_harm(
-            draws.propensity,
-            draws.capability,
-            draws.evasion,
-            profile.monitoring_coverage,
-            deployment,
+            draws.propensity, draws.capability, draws.evasion, coverage, deployment
         )
+        at_profile_coverage = None
+        if coverage != profile.monitoring_coverage:
+            at_profile_coverage = Interval.of(
+                probability_of_harm(
+                    draws.propensity,
+                    draws.capability,
+                    draws.evasion,
+                    profile.monitoring_coverage,
+                    deployment,
+                )
+            )
         harm_by_pathway[pathway_id] = harm
         band = band_of(_statistic(harm, profile), profile.bands)
-        detection = Interval.of(detection_probability(profile.monitoring_coverage, draws.evasion))
+        detection = Interval.of(detection_probability(coverage, draws.evasion))
         counts, _ = np.histogram(np.log10(np.clip(harm, 1e-8, 1.0)), bins=HISTOGRAM_EDGES)
         results.append(
             PathwayRisk(
@@ -148,6 +156,7 @@ def assess_risk(
                 assessed=True,
                 band=band,
                 p_harm=Interval.of(harm),
+                p_harm_at_profile_coverage=at_profile_coverage,
                 detection=detection,
                 mitigation=_mitigation(detection.median),
                 deployment=deployment,

@@ -19,6 +19,8 @@ class PathwayDeployment(BaseModel):
         opportunities: Occasions per period where the model could pursue the pathway.
         actions_needed: Successful undetected actions needed to complete the pathway.
         harm_given_success: Probability that a completed pathway leads to catastrophe.
+        monitoring_coverage: Share of the pathway's actions the developer's monitor sees,
+            when it differs from the profile-wide value (P7: 0, at other developers).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -26,6 +28,7 @@ class PathwayDeployment(BaseModel):
     opportunities: int = Field(ge=0)
     actions_needed: int = Field(ge=1)
     harm_given_success: float = Field(ge=0, le=1)
+    monitoring_coverage: float | None = Field(default=None, ge=0, le=1)
 
 
 class Bands(BaseModel):
@@ -66,6 +69,11 @@ class DeploymentProfile(BaseModel):
     def for_pathway(self, pathway_id: str) -> PathwayDeployment:
         """The deployment values of one pathway (the default when it is not listed)."""
         return self.pathways.get(pathway_id, self.default_pathway)
+
+    def coverage_for(self, pathway_id: str) -> float:
+        """Monitoring coverage for one pathway (its own value, else the profile's)."""
+        own = self.for_pathway(pathway_id).monitoring_coverage
+        return self.monitoring_coverage if own is None else own
 
 
 def default_profile_text() -> str:

@@ -53,6 +53,9 @@ class PathwayRisk(BaseModel):
         reason: Why it was not assessed (empty when assessed).
         band: Risk band (None when not assessed: never "low" for lack of evidence).
         p_harm: Probability of harm per period (None when not assessed).
+        p_harm_at_profile_coverage: For a pathway with its own monitoring coverage (P7),
+            P(harm) from the same evidence at the profile-wide coverage: what the
+            difference in monitoring alone changes.
         detection: Probability that one attempt is caught (coverage x non-evasion).
         mitigation: ``strong`` / ``moderate`` / ``weak`` from the median detection.
         deployment: The profile's values used for this pathway.
@@ -65,6 +68,7 @@ class PathwayRisk(BaseModel):
     reason: str = ""
     band: Band | None = None
     p_harm: Interval | None = None
+    p_harm_at_profile_coverage: Interval | None = None
     detection: Interval | None = None
     mitigation: str | None = None
     deployment: PathwayDeployment
