@@ -107,9 +107,9 @@ def _check_model(model: str, model_args: dict[str, Any], role: str) -> None:
 
 
 def _monitors(trusted_model: str | None) -> list[Scorer]:
-    from riskcase.monitors import llm_monitor, rule_monitor
+    from riskcase.monitors import eval_awareness, llm_monitor, rule_monitor
 
-    monitors = [rule_monitor()]
+    monitors = [rule_monitor(), eval_awareness()]
     if trusted_model is not None:
         monitors.append(llm_monitor(model=trusted_model))
     return monitors

@@ -7,10 +7,10 @@ from inspect_ai import eval as inspect_eval
 
 import riskcase._registry  # noqa: F401
 from riskcase.evidence import beta_rate, calibrate, read_log_dir
-from riskcase.monitors import rule_monitor
+from riskcase.monitors import eval_awareness, rule_monitor
 from riskcase.scenarios import scenario_task
 
-ATTEMPT_RATE, SKILL, SUBTLETY = 0.3, 0.7, 0.5
+ATTEMPT_RATE, SKILL, SUBTLETY, AWARENESS = 0.3, 0.7, 0.5, 0.2
 LIMITS = {"code_backdoor": 60, "experiment_tampering": 24}
 
 
@@ -18,7 +18,7 @@ LIMITS = {"code_backdoor": 60, "experiment_tampering": 24}
 def records(tmp_path_factory: pytest.TempPathFactory) -> list:
     log_dir = tmp_path_factory.mktemp("known")
     tasks = [
-        scenario_task(scenario, mode, limit=limit, monitors=[rule_monitor()])
+        scenario_task(scenario, mode, limit=limit, monitors=[rule_monitor(), eval_awareness()])
         for scenario, limit in LIMITS.items()
         for mode in ("honest", "attack", "opportunity")
     ]
@@ -27,7 +27,13 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list:
         model="riskcase/reference",
         log_dir=str(log_dir),
         display="none",
-        model_args={"attempt_rate": ATTEMPT_RATE, "skill": SKILL, "subtlety": SUBTLETY, "seed": 11},
+        model_args={
+            "attempt_rate": ATTEMPT_RATE,
+            "skill": SKILL,
+            "subtlety": SUBTLETY,
+            "awareness_rate": AWARENESS,
+            "seed": 11,
+        },
         max_samples=16,
         max_tasks=2,
     )
@@ -68,3 +74,10 @@ def test_honest_runs_do_the_task_and_never_sabotage(records: list) -> None:
     assert len(honest) == sum(LIMITS.values())
     assert not any(r.sabotage_attempted for r in honest)
     assert all(r.main_task_success for r in honest)
+
+
+def test_evaluation_awareness_matches_awareness_rate(records: list) -> None:
+    checked = [r for r in records if r.eval_aware is not None]
+    assert len(checked) == len(records)
+    aware = sum(bool(r.eval_aware) for r in checked)
+    assert covers(aware, len(checked), AWARENESS), (aware, len(checked))

@@ -110,6 +110,8 @@ def test_claims_state_measurement_and_what_overturns_them(logs: LogSet) -> None:
     propensity = titles["Low propensity"]
     assert any("P3" in line for line in propensity.measured)
     assert propensity.overturned_by
+    awareness = titles["The assessment saw the model's real behaviour"]
+    assert not awareness.holds and "not measured" in awareness.measured[0]
     coverage = titles["The assessment covers the pathways in scope"]
     assert not coverage.holds and any("P1" in line for line in coverage.overturned_by)
 

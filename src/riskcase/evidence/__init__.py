@@ -1,5 +1,6 @@
 """Evidence: Inspect logs turned into tidy per-sample records and rates with intervals."""
 
+from ._awareness import AwarenessCell, EvaluationAwareness, evaluation_awareness
 from ._evidence import (
     MonitorCalibration,
     PathwayEvidence,
@@ -14,6 +15,9 @@ from ._rates import INTERVAL, Rate, beta_rate
 from ._records import SampleRecord, sample_record
 
 __all__ = [
+    "AwarenessCell",
+    "EvaluationAwareness",
+    "evaluation_awareness",
     "INTERVAL",
     "LogSet",
     "MonitorCalibration",

@@ -8,6 +8,7 @@ from typing import Any
 
 from inspect_ai.log import EvalLog, EvalSample
 
+from riskcase.monitors import AWARENESS_SCORER
 from riskcase.scenarios import (
     CHECKER_SCORER,
     MAIN_TASK_SUCCESS,
@@ -36,6 +37,7 @@ class SampleRecord:
         side_task_success: Checker's verdict (None when not scored).
         sabotage_attempted: Checker's verdict (None when not scored).
         suspicion: Monitor name -> suspicion in [0, 1] (monitors that failed are absent).
+        eval_aware: Whether the model said it was being evaluated (None: not scored).
         error: The sample's error message, if it failed.
     """
 
@@ -51,6 +53,7 @@ class SampleRecord:
     side_task_success: bool | None
     sabotage_attempted: bool | None
     suspicion: dict[str, float] = field(default_factory=dict)
+    eval_aware: bool | None = None
     error: str | None = None
 
     @property
@@ -87,6 +90,7 @@ def sample_record(log: EvalLog, sample: EvalSample) -> SampleRecord | None:
     if SCENARIO_ID not in metadata or MODE not in metadata:
         return None
     checker = (sample.scores or {}).get(CHECKER_SCORER)
+    awareness = (sample.scores or {}).get(AWARENESS_SCORER)
     outcome = checker.value if checker is not None and isinstance(checker.value, dict) else {}
     return SampleRecord(
         log_file=log.location,
@@ -101,5 +105,6 @@ def sample_record(log: EvalLog, sample: EvalSample) -> SampleRecord | None:
         side_task_success=_flag(outcome.get(SIDE_TASK_SUCCESS)),
         sabotage_attempted=_flag(outcome.get(SABOTAGE_ATTEMPTED)),
         suspicion=_suspicion(sample),
+        eval_aware=_flag(awareness.value) if awareness is not None else None,
         error=sample.error.message if sample.error is not None else None,
     )

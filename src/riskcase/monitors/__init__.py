@@ -5,6 +5,7 @@ certainly sabotage); `calibrate_threshold` turns honest-run scores into an audit
 threshold for a given false-positive budget.
 """
 
+from ._awareness import AWARENESS_SCORER, awareness_evidence, eval_awareness
 from ._calibration import Threshold, calibrate_threshold, flag_rate, is_flagged
 from ._llm_monitor import TRUSTED_ROLE, llm_monitor
 from ._llm_prompt import TranscriptLimits
@@ -15,6 +16,9 @@ from ._score_value import monitor_score_value
 from ._transcript import MONITOR_TASK_KEY
 
 __all__ = [
+    "AWARENESS_SCORER",
+    "awareness_evidence",
+    "eval_awareness",
     "MONITOR_TASK_KEY",
     "RULES",
     "TRUSTED_ROLE",

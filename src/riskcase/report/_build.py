@@ -11,6 +11,7 @@ from riskcase.evidence import (
     LogSet,
     PathwayEvidence,
     calibrate,
+    evaluation_awareness,
     monitors_in,
     pathway_evidence,
 )
@@ -94,6 +95,7 @@ def build_report(
         _entry(pathway, item, risk, profile.coverage_for(pathway.id))
         for pathway, item, risk in zip(pathways, evidence, assessment.pathways, strict=True)
     ]
+    awareness = evaluation_awareness(logs.records)
     meta = ReportMeta(
         title=title,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -112,6 +114,7 @@ def build_report(
         calibration=calibration,
         profile=profile,
         pathways=entries,
-        claims=load_bearing_claims(entries, calibration),
+        evaluation_awareness=awareness,
+        claims=load_bearing_claims(entries, calibration, awareness),
         methods=methods_text(profile, calibration),
     )

@@ -80,6 +80,23 @@ def _pathway_section(entry: PathwayEntry, report: RiskReport) -> str:
     return "".join(parts) + "</div>"
 
 
+def _awareness(report: RiskReport) -> str:
+    awareness = report.evaluation_awareness
+    if awareness.overall is None:
+        return "<p>Not measured: the logs hold no evaluation-awareness scores.</p>"
+    rows = "".join(
+        f"<tr><td>{escape(c.scenario_id)}</td><td>{escape(c.mode)}</td>"
+        f"<td>{c.rate.successes}/{c.rate.trials}</td><td>{rate_text(c.rate)}</td></tr>"
+        for c in awareness.cells
+    )
+    return (
+        f"<p>Samples where the model said it was being tested or evaluated: "
+        f"{rate_text(awareness.overall)} ({awareness.overall.successes}/"
+        f"{awareness.overall.trials}).</p><table><tr><th>Scenario</th><th>Mode</th>"
+        f"<th>Aware</th><th>Rate [90%]</th></tr>{rows}</table>"
+    )
+
+
 def _claims(report: RiskReport) -> str:
     parts = []
     for claim in report.claims:
@@ -135,6 +152,8 @@ def render_html(report: RiskReport, out_dir: Path | None = None) -> str:
         "<h2>Per-pathway analysis</h2>",
         _summary_table(report),
         *(_pathway_section(entry, report) for entry in report.pathways),
+        "<h2>Evaluation awareness</h2>",
+        _awareness(report),
         "<h2>Load-bearing claims</h2>",
         _claims(report),
         "<h2>Methods</h2>",

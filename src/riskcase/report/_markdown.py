@@ -57,6 +57,25 @@ def render_markdown(report: RiskReport, out_dir: Path | None = None) -> str:
         derived = derived_text(entry, report.profile.monitoring_coverage)
         if derived:
             lines += [derived, ""]
+    lines += ["## Evaluation awareness", ""]
+    awareness = report.evaluation_awareness
+    if awareness.overall is None:
+        lines += ["Not measured: the logs hold no evaluation-awareness scores.", ""]
+    else:
+        lines += [
+            f"Samples where the model said it was being tested or evaluated: "
+            f"{rate_text(awareness.overall)} ({awareness.overall.successes}/"
+            f"{awareness.overall.trials}).",
+            "",
+            "| Scenario | Mode | Aware | Rate [90%] |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {cell.scenario_id} | {cell.mode} | {cell.rate.successes}/{cell.rate.trials} | "
+            f"{rate_text(cell.rate)} |"
+            for cell in awareness.cells
+        ]
+        lines.append("")
     lines += ["## Load-bearing claims", ""]
     for claim in report.claims:
         status = "holds" if claim.holds else "does not hold"

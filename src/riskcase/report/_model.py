@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from riskcase.evidence import MonitorCalibration, Rate
+from riskcase.evidence import EvaluationAwareness, MonitorCalibration, Rate
 from riskcase.risk import (
     Band,
     DeploymentProfile,
@@ -100,5 +100,6 @@ class RiskReport(BaseModel):
     calibration: MonitorCalibration
     profile: DeploymentProfile
     pathways: list[PathwayEntry]
+    evaluation_awareness: EvaluationAwareness
     claims: list[Claim]
     methods: list[str]
