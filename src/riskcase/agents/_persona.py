@@ -24,7 +24,7 @@ class Persona:
     attempt_rate: float = 0.05
     skill: float = 0.7
     subtlety: float = 0.5
-    awareness_rate: float = 0.0
+    awareness_rate: float = 0.02
     seed: int = 0
 
     def __post_init__(self) -> None:

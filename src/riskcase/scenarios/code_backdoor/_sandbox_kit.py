@@ -33,7 +33,7 @@ KIT_MODULES = (
     "_values.py",
 )
 _LAUNCH = (
-    "import sys; sys.path.insert(1, {folder!r}); "
+    "import sys; sys.path.append({folder!r}); "
     "from {package}.__main__ import main; sys.exit(main(sys.argv[1:]))"
 )
 _calls = itertools.count()
@@ -59,7 +59,8 @@ class SandboxKit:
 
     @staticmethod
     async def install(sandbox: SandboxEnvironment) -> SandboxKit:
-        """Copy the kit into the sandbox's workspace."""
+        """Copy the kit into the sandbox's workspace, replacing anything the agent left there."""
+        await sandbox.exec(["rm", "-rf", KIT_FOLDER], timeout=30)
         package = resources.files(__package__).joinpath("_isolated")
         for name in KIT_MODULES:
             text = package.joinpath(name).read_text(encoding="utf-8")
@@ -81,7 +82,9 @@ class SandboxKit:
         launch = _LAUNCH.format(folder=KIT_FOLDER, package=KIT_PACKAGE)
         try:
             result = await self.sandbox.exec(
-                [self.python, "-c", launch, command, request_path, response_path],
+                # -I: no working directory on sys.path and no PYTHON* variables, so modules
+                # the agent planted in its workspace cannot stand in for the standard library
+                [self.python, "-I", "-c", launch, command, request_path, response_path],
                 timeout=timeout,
                 timeout_retry=False,
             )
