@@ -1,3 +1,7 @@
 """Imports every built-in scenario so that its `@scenario` decorator runs."""
 
-from riskcase.scenarios import code_backdoor, experiment_tampering  # noqa: F401
+from riskcase.scenarios import (  # noqa: F401
+    code_backdoor,
+    experiment_tampering,
+    rogue_deployment,
+)
