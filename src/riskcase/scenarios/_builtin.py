@@ -2,6 +2,7 @@
 
 from riskcase.scenarios import (  # noqa: F401
     code_backdoor,
+    confidential_leak,
     experiment_tampering,
     rogue_deployment,
 )
