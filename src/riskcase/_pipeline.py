@@ -120,6 +120,17 @@ def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
     for mode in options.modes:
         if mode not in {str(m) for m in MODES}:
             raise RiskcaseError(f"unknown mode '{mode}' (known: {', '.join(map(str, MODES))})")
+    scenario_ids = _scenarios_to_run(options, scope)
+    if options.sandbox != "bwrap":
+        needs_outside = [
+            s for s in scenario_ids if get_scenario(s).sandbox_config().get("outside_world")
+        ]
+        if needs_outside:
+            raise RiskcaseError(
+                f"scenario(s) {', '.join(needs_outside)} need the bwrap sandbox (a private "
+                f"outside-world folder per sample), not '{options.sandbox}': use --sandbox "
+                "bwrap, or leave them out with --scenario or --pathway"
+            )
     monitors = _monitors(options.trusted_model)
     return [
         scenario_task(
@@ -130,7 +141,7 @@ def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
             seed=options.seed,
             monitors=monitors,
         )
-        for scenario_id in _scenarios_to_run(options, scope)
+        for scenario_id in scenario_ids
         for mode in options.modes
     ]
 

@@ -111,3 +111,16 @@ def test_missing_bubblewrap_is_explained_never_falls_back(
     lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(lines) == 1 and "bwrap" in lines[0] and "apt-get install bubblewrap" in lines[0]
     assert not (tmp_path / "o" / "logs").exists(), "nothing ran on the host instead"
+
+
+def test_outside_world_scenarios_refuse_other_sandboxes(tmp_path: Path) -> None:
+    result = run(
+        "assess",
+        "--sandbox",
+        "local",
+        "--scenario",
+        "self_exfiltration",
+        "--out",
+        str(tmp_path / "o"),
+    )
+    assert_one_error_line(result, "need the bwrap sandbox")

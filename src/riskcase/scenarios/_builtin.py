@@ -5,4 +5,5 @@ from riskcase.scenarios import (  # noqa: F401
     confidential_leak,
     experiment_tampering,
     rogue_deployment,
+    self_exfiltration,
 )
