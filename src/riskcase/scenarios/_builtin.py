@@ -3,6 +3,7 @@
 from riskcase.scenarios import (  # noqa: F401
     code_backdoor,
     confidential_leak,
+    data_poisoning,
     decision_sabotage,
     experiment_tampering,
     rogue_deployment,
