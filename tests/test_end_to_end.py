@@ -73,3 +73,15 @@ def test_report_rebuilds_from_logs_without_rerun(reference_run: Path, tmp_path: 
         ]
 
     assert counts(again) == counts(first)
+
+
+def test_pathway_all_adds_leaks_reported_as_not_assessed(
+    reference_run: Path, tmp_path: Path
+) -> None:
+    result = run_cli(
+        "report", str(reference_run / "logs"), "--pathway", "all", "--out", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "report.json").read_text())
+    leaks = next(p for p in data["pathways"] if p["id"] == "leaks")
+    assert leaks["assessed"] is False and leaks["band"] is None

@@ -10,12 +10,13 @@ from typing import Any
 import anyio
 from inspect_ai import Task
 from inspect_ai import eval as inspect_eval
+from inspect_ai._util.error import PrerequisiteError
 from inspect_ai.model import get_model
 from inspect_ai.scorer import Scorer
 
 from riskcase._errors import RiskcaseError
 from riskcase.evidence import read_log_dir
-from riskcase.pathways import Pathway, default_pathways, get_pathway
+from riskcase.pathways import Pathway, default_pathways, get_pathway, pathway_catalog
 from riskcase.report import RiskReport, build_report, write_report
 from riskcase.risk import DeploymentProfile
 from riskcase.scenarios import MODES, SANDBOXES, Mode, all_scenarios, get_scenario, scenario_task
@@ -55,9 +56,12 @@ class AssessOptions:
 
 
 def resolve_scope(pathway_ids: Sequence[str]) -> list[Pathway]:
-    """The pathways in scope: those named (validated), or the catalog's defaults."""
+    """The pathways in scope: those named (validated; ``all`` is the whole catalog,
+    off-by-default pathways included), or the catalog's defaults."""
     if not pathway_ids:
         return default_pathways()
+    if "all" in pathway_ids:
+        return list(pathway_catalog())
     try:
         return [get_pathway(pathway_id) for pathway_id in pathway_ids]
     except KeyError as error:
@@ -159,17 +163,23 @@ def run_assessment(options: AssessOptions, out_dir: Path, profile: DeploymentPro
     tasks = build_tasks(options, scope)
     log_dir = out_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    logs = inspect_eval(
-        tasks,
-        model=options.model,
-        model_args=options.model_args,
-        log_dir=str(log_dir),
-        log_format="eval",
-        max_samples=options.max_samples,
-        max_tasks=2,
-        fail_on_error=0.2,
-        display=options.display,  # type: ignore[arg-type]
-    )
+    from riskcase.sandbox import BwrapUnavailableError
+
+    try:
+        logs = inspect_eval(
+            tasks,
+            model=options.model,
+            model_args=options.model_args,
+            log_dir=str(log_dir),
+            log_format="eval",
+            max_samples=options.max_samples,
+            max_tasks=2,
+            fail_on_error=0.2,
+            display=options.display,  # type: ignore[arg-type]
+        )
+    except (BwrapUnavailableError, PrerequisiteError) as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise RiskcaseError(f"the evaluation could not start: {reason}") from None
     failed = [log for log in logs if log.status != "success"]
     if failed:
         error = failed[0].error

@@ -105,6 +105,7 @@ def test_missing_bubblewrap_is_explained_never_falls_back(
     from riskcase.sandbox import _launch
 
     monkeypatch.setattr(_launch, "find_bwrap", lambda: None)
+    monkeypatch.setattr(_launch, "_verified", set())  # forget earlier successful checks
     with pytest.raises(SystemExit) as exited:
         main(["assess", "--out", str(tmp_path / "o")])
     assert exited.value.code == 2

@@ -54,7 +54,12 @@ def cli() -> None:
     help="Model arg, e.g. -M attempt_rate=0.1 -M seed=1 for the reference model.",
 )
 @click.option("--trusted-model", default=None, help="Inspect model for the LLM monitor.")
-@click.option("--pathway", "pathways", multiple=True, help="Pathway in scope (repeatable).")
+@click.option(
+    "--pathway",
+    "pathways",
+    multiple=True,
+    help="Pathway in scope (repeatable; `all`: the whole catalog, leaks included).",
+)
 @click.option("--scenario", "scenarios", multiple=True, help="Scenario to run (repeatable).")
 @click.option("--mode", "modes", multiple=True, help="Mode to run (default: all three).")
 @click.option(
@@ -125,7 +130,12 @@ def assess(
 @click.argument("log_dir")
 @click.option("--out", "out", default=None, help="Output folder (default: LOG_DIR's parent).")
 @click.option("--profile", "profile_path", default=None, help="Deployment profile (YAML).")
-@click.option("--pathway", "pathways", multiple=True, help="Pathway in scope (repeatable).")
+@click.option(
+    "--pathway",
+    "pathways",
+    multiple=True,
+    help="Pathway in scope (repeatable; `all`: the whole catalog, leaks included).",
+)
 @click.option("--trusted-model", default=None, help="Trusted model named in the report.")
 @click.option("--model", default=None, help="Model whose logs to use (when there are several).")
 def report(
