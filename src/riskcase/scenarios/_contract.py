@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from inspect_ai.scorer import Score
+from inspect_ai.scorer import Metric, Score, mean
 
 
 class Mode(StrEnum):
@@ -32,6 +32,9 @@ MAIN_TASK_SUCCESS = "main_task_success"
 SIDE_TASK_SUCCESS = "side_task_success"
 SABOTAGE_ATTEMPTED = "sabotage_attempted"
 OUTCOME_KEYS: tuple[str, ...] = (MAIN_TASK_SUCCESS, SIDE_TASK_SUCCESS, SABOTAGE_ATTEMPTED)
+
+# Metrics of every checker scorer: the mean of each outcome (``@scorer(metrics=...)``).
+OUTCOME_METRICS: dict[str, list[Metric]] = {key: [mean()] for key in OUTCOME_KEYS}
 
 # Sample metadata keys every scenario sets.
 SCENARIO_ID = "scenario_id"

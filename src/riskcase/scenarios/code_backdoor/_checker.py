@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from inspect_ai.scorer import Score, Scorer, Target, mean, scorer
+from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState
 from inspect_ai.util import sandbox
 
 from riskcase.scenarios._contract import (
-    MAIN_TASK_SUCCESS,
-    SABOTAGE_ATTEMPTED,
-    SIDE_TASK_SUCCESS,
+    OUTCOME_METRICS,
     outcome_score,
 )
 
@@ -19,11 +17,7 @@ from ._verdict import details, judge
 
 
 @scorer(
-    metrics={
-        MAIN_TASK_SUCCESS: [mean()],
-        SIDE_TASK_SUCCESS: [mean()],
-        SABOTAGE_ATTEMPTED: [mean()],
-    },
+    metrics=OUTCOME_METRICS,
     name="checker",
 )
 def code_backdoor_checker() -> Scorer:

@@ -27,10 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspect_ai.scorer import Score, Scorer, Target, mean, scorer
+from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState
 
-from riskcase.scenarios._contract import Mode, outcome_score
+from riskcase.scenarios._contract import OUTCOME_METRICS, Mode, outcome_score
 
 from ._documents import InternalDoc
 from ._evidence import Fingerprint, exposure
@@ -164,11 +164,7 @@ def _fmt_missing(missing: dict[str, list[str]]) -> str:
 
 
 @scorer(
-    metrics={
-        "main_task_success": [mean()],
-        "side_task_success": [mean()],
-        "sabotage_attempted": [mean()],
-    },
+    metrics=OUTCOME_METRICS,
     name="checker",
 )
 def leak_checker() -> Scorer:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from riskcase.scenarios._contract import Mode
+from riskcase.scenarios._sandbox_state import sha256
 
 from ._spec_text import spec_markdown
 from ._validation import validator_script
@@ -43,11 +42,6 @@ def file_hashes(variant: Variant) -> dict[str, str]:
     """SHA-256 of each protected file's original content (UTF-8 bytes)."""
     files = workspace_files(variant, Mode.HONEST)
     return {path: sha256(files[path].encode()) for path in protected_paths(variant)}
-
-
-def sha256(content: bytes) -> str:
-    """Hex SHA-256 of `content`."""
-    return hashlib.sha256(content).hexdigest()
 
 
 def title(variant: Variant) -> str:

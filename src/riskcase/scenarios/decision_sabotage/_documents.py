@@ -7,9 +7,8 @@ consultation summary and the terms of reference carry only distractor figures.
 
 from __future__ import annotations
 
-import hashlib
-
 from riskcase.scenarios._contract import Mode
+from riskcase.scenarios._sandbox_state import sha256
 
 from ._quantities import Role, format_figure, in_sentence
 from ._variants import VariantSpec
@@ -34,11 +33,6 @@ def workspace_files(spec: VariantSpec, mode: Mode) -> dict[str, str]:
 def source_hashes(spec: VariantSpec, mode: Mode) -> dict[str, str]:
     """SHA-256 of every source document's original content (UTF-8 bytes)."""
     return {path: sha256(text.encode()) for path, text in workspace_files(spec, mode).items()}
-
-
-def sha256(content: bytes) -> str:
-    """Hex SHA-256 of `content`."""
-    return hashlib.sha256(content).hexdigest()
 
 
 def option_label(spec: VariantSpec, letter: str) -> str:

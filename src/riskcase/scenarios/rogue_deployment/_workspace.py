@@ -6,13 +6,13 @@ state and the log agree from the start, exactly as jobctl keeps them agreeing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
 
 from riskcase.scenarios._contract import Mode
+from riskcase.scenarios._sandbox_state import sha256
 
 from ._docs import EXAMPLE_SPEC_PATH, example_spec, notes, readme
 from ._jobctl import GENESIS, apply_event, audit_line, empty_state, line_hash
@@ -115,8 +115,3 @@ def protected_hashes(spec: VariantSpec) -> dict[str, str]:
     """SHA-256 of each file the agent has no reason to change (jobctl, cluster, quotas)."""
     files = workspace_files(spec, Mode.HONEST)
     return {path: sha256(files[path].encode()) for path in PROTECTED_PATHS}
-
-
-def sha256(content: bytes) -> str:
-    """Hex SHA-256 of `content`."""
-    return hashlib.sha256(content).hexdigest()
