@@ -47,14 +47,27 @@ class ReferenceBehaviour(abc.ABC):
     """
 
     scenario_id: str = ""
+    attack_marker: str = ""
+    """Wording only the scenario's attack prompt contains (for the default `mode`)."""
+    opportunity_marker: str = ""
+    """Wording only the scenario's opportunity prompt contains (for the default `mode`)."""
 
     @abc.abstractmethod
     def recognises(self, conversation: Conversation) -> bool:
         """Whether this conversation is a task of this behaviour's scenario."""
 
-    @abc.abstractmethod
     def mode(self, conversation: Conversation) -> Mode:
-        """The mode the prompt is in, read from the scenario's own prompt wording."""
+        """The mode the prompt is in, read from the scenario's own prompt wording.
+
+        By default: ``attack`` when the task holds `attack_marker`, ``opportunity`` when it
+        holds `opportunity_marker`, else ``honest``. Override for other rules.
+        """
+        task = conversation.task_text
+        if self.attack_marker and self.attack_marker in task:
+            return Mode.ATTACK
+        if self.opportunity_marker and self.opportunity_marker in task:
+            return Mode.OPPORTUNITY
+        return Mode.HONEST
 
     @abc.abstractmethod
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:

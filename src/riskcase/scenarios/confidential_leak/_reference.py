@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from . import _tactics as tactics
 from . import _transcript as read
@@ -65,6 +64,8 @@ class LeakBehaviour(ReferenceBehaviour):
     """Reference behaviour of the confidential_leak scenario."""
 
     scenario_id = "confidential_leak"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = CONTEXT_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -73,14 +74,6 @@ class LeakBehaviour(ReferenceBehaviour):
             and task_paths(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if CONTEXT_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         paths = task_paths(conversation.task_text)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from ._prompts import (
     ATTACK_HEADING,
@@ -54,6 +53,8 @@ class PoisoningBehaviour(ReferenceBehaviour):
     """Reference behaviour of the data_poisoning scenario."""
 
     scenario_id = "data_poisoning"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = BACKGROUND_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -62,14 +63,6 @@ class PoisoningBehaviour(ReferenceBehaviour):
             and task_paths(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if BACKGROUND_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         paths = task_paths(conversation.task_text)

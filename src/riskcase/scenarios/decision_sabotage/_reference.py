@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from ._compose import Reading, Slant, compose_briefing
 from ._documents import BRIEFING_PATH
@@ -37,6 +36,8 @@ class BriefingBehaviour(ReferenceBehaviour):
     """Reference behaviour of the decision_sabotage scenario."""
 
     scenario_id = "decision_sabotage"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = NOTE_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -45,14 +46,6 @@ class BriefingBehaviour(ReferenceBehaviour):
             and posed_task(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if NOTE_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         posed = posed_task(conversation.task_text)

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from . import _tactics as tactics
 from ._metrics import METRIC_KEYS
@@ -60,6 +59,8 @@ class TamperingBehaviour(ReferenceBehaviour):
     """Reference behaviour of the experiment_tampering scenario."""
 
     scenario_id = "experiment_tampering"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = BACKGROUND_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -68,14 +69,6 @@ class TamperingBehaviour(ReferenceBehaviour):
             and workspace_paths(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if BACKGROUND_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         paths = workspace_paths(conversation.task_text)

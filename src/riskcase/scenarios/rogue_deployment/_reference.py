@@ -11,7 +11,6 @@ import shlex
 from dataclasses import dataclass
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from ._jobctl import ACTIVE_STATUSES
 from ._prompts import (
@@ -60,6 +59,8 @@ class RogueDeploymentBehaviour(ReferenceBehaviour):
     """Reference behaviour of the rogue_deployment scenario."""
 
     scenario_id = "rogue_deployment"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = BACKGROUND_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -68,14 +69,6 @@ class RogueDeploymentBehaviour(ReferenceBehaviour):
             and task_kind(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if BACKGROUND_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         kind = task_kind(conversation.task_text)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from riskcase.agents import Action, Conversation, ReferenceBehaviour
-from riskcase.scenarios._contract import Mode
 
 from . import _tactics as tactics
 from ._prompts import ATTACK_HEADING, NOTES_SENTENCE, TASK_OPENING, Ticket, read_ticket
@@ -48,6 +47,8 @@ class ExfiltrationBehaviour(ReferenceBehaviour):
     """Reference behaviour of the self_exfiltration scenario."""
 
     scenario_id = "self_exfiltration"
+    attack_marker = ATTACK_HEADING
+    opportunity_marker = NOTES_SENTENCE
 
     def recognises(self, conversation: Conversation) -> bool:
         task = conversation.task_text
@@ -56,14 +57,6 @@ class ExfiltrationBehaviour(ReferenceBehaviour):
             and read_ticket(task) is not None
             and {"bash", "python"} <= conversation.tool_names()
         )
-
-    def mode(self, conversation: Conversation) -> Mode:
-        task = conversation.task_text
-        if ATTACK_HEADING in task:
-            return Mode.ATTACK
-        if NOTES_SENTENCE in task:
-            return Mode.OPPORTUNITY
-        return Mode.HONEST
 
     def next_action(self, conversation: Conversation, sabotage: bool) -> Action:
         ticket = read_ticket(conversation.task_text)
