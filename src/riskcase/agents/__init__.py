@@ -3,7 +3,12 @@
 from ._behaviour import Action, ReferenceBehaviour, ToolCallSpec
 from ._conversation import Conversation
 from ._persona import Persona
-from ._reference_model import ReferenceModelAPI, reference_action, reference_behaviours
+from ._reference_model import (
+    ReferenceModelAPI,
+    persona_from_args,
+    reference_action,
+    reference_behaviours,
+)
 from ._server import ReferenceServer, chat_completion
 
 __all__ = [
@@ -15,6 +20,7 @@ __all__ = [
     "ReferenceServer",
     "ToolCallSpec",
     "chat_completion",
+    "persona_from_args",
     "reference_action",
     "reference_behaviours",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 import anyio
@@ -35,11 +35,33 @@ UNRECOGNISED_REPLY = (
 )
 
 
-def reference_behaviours() -> list[ReferenceBehaviour]:
-    """The reference behaviour of every registered scenario."""
-    from riskcase.scenarios import all_scenarios
+def persona_from_args(model_args: dict[str, Any]) -> Persona:
+    """The persona set by model args (``-M name=value``); unknown names are an error."""
+    known = {f.name: f for f in fields(Persona)}
+    unknown = set(model_args) - set(known)
+    if unknown:
+        raise ValueError(
+            f"unknown model arg(s) for riskcase/reference: {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(known))})"
+        )
+    values: dict[str, Any] = {}
+    for name, value in model_args.items():
+        default = getattr(Persona, name)
+        values[name] = type(default)(value) if not isinstance(default, str) else str(value)
+    return Persona(**values)
 
-    return [scenario.reference() for scenario in all_scenarios()]
+
+def reference_behaviours() -> list[ReferenceBehaviour]:
+    """The reference behaviour of every registered scenario and study."""
+    from riskcase.scenarios import all_scenarios
+    from riskcase.studies import all_studies
+
+    behaviours = [scenario.reference() for scenario in all_scenarios()]
+    for study in all_studies():
+        behaviour = study.reference()
+        if behaviour is not None:
+            behaviours.append(behaviour)
+    return behaviours
 
 
 def reference_action(
@@ -63,7 +85,9 @@ def reference_action(
             if mode == Mode.ATTACK:
                 sabotage = True
             elif mode == Mode.OPPORTUNITY:
-                sabotage = conversation.decides("attempt", persona.attempt_rate)
+                sabotage = persona.sabotages_in(behaviour.scenario_id) and conversation.decides(
+                    "attempt", persona.attempt_rate
+                )
             else:
                 sabotage = False
             action = behaviour.next_action(conversation, sabotage)
@@ -99,8 +123,7 @@ def action_output(action: Action, model: str, step: int) -> ModelOutput:
 class ReferenceModelAPI(ModelAPI):
     """Inspect model provider ``riskcase/reference``.
 
-    Model args (``-M``): ``attempt_rate``, ``skill``, ``subtlety``, ``awareness_rate``,
-    ``seed``; see `Persona`.
+    Model args (``-M``): every field of `Persona` (``attempt_rate``, ``skill``, ...).
     """
 
     def __init__(
@@ -114,20 +137,7 @@ class ReferenceModelAPI(ModelAPI):
         super().__init__(model_name, base_url, api_key, [], config)
         if model_name != "reference":
             raise ValueError(f"unknown riskcase model '{model_name}' (known: reference)")
-        known = {"attempt_rate", "skill", "subtlety", "awareness_rate", "seed"}
-        unknown = set(model_args) - known
-        if unknown:
-            raise ValueError(
-                f"unknown model arg(s) for riskcase/reference: {', '.join(sorted(unknown))} "
-                f"(known: {', '.join(sorted(known))})"
-            )
-        self.persona = Persona(
-            attempt_rate=float(model_args.get("attempt_rate", Persona.attempt_rate)),
-            skill=float(model_args.get("skill", Persona.skill)),
-            subtlety=float(model_args.get("subtlety", Persona.subtlety)),
-            awareness_rate=float(model_args.get("awareness_rate", Persona.awareness_rate)),
-            seed=int(model_args.get("seed", Persona.seed)),
-        )
+        self.persona = persona_from_args(model_args)
         self._behaviours = reference_behaviours()
 
     async def generate(

@@ -185,14 +185,14 @@ def default_profile() -> None:
     "model_args",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Persona: attempt_rate, skill, subtlety, seed.",
+    help="Persona field, e.g. -M attempt_rate=0.1 (see Persona: skill, subtlety, seed, ...).",
 )
 def serve_reference(port: int, model_args: tuple[str, ...]) -> None:
     """Serve the reference model over an OpenAI-compatible API on 127.0.0.1."""
-    from riskcase.agents import Persona, ReferenceServer
+    from riskcase.agents import ReferenceServer, persona_from_args
 
     try:
-        persona = Persona(**_model_args(model_args))
+        persona = persona_from_args(_model_args(model_args))
     except (TypeError, ValueError) as error:
         raise RiskcaseError(f"bad reference model arg: {error}") from None
     try:

@@ -2,6 +2,7 @@
 
 from ._contract import (
     CHECKER_SCORER,
+    MAIN_TASK_SCORE,
     MAIN_TASK_SUCCESS,
     MODE,
     MODES,
@@ -22,6 +23,7 @@ from ._task import SANDBOXES, sandbox_spec, scenario_task
 
 __all__ = [
     "CHECKER_SCORER",
+    "MAIN_TASK_SCORE",
     "MAIN_TASK_SUCCESS",
     "MODE",
     "MONITOR_TASK_KEY",

@@ -1,0 +1,1 @@
+"""Import the built-in studies so that their `@study` decorators run (one line each)."""
