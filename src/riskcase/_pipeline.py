@@ -20,6 +20,7 @@ from riskcase.pathways import Pathway, default_pathways, get_pathway, pathway_ca
 from riskcase.report import RiskReport, build_report, write_report
 from riskcase.risk import DeploymentProfile
 from riskcase.scenarios import MODES, SANDBOXES, Mode, all_scenarios, get_scenario, scenario_task
+from riskcase.studies import get_study, study_ids
 
 DEFAULT_MODEL = "riskcase/reference"
 
@@ -40,6 +41,9 @@ class AssessOptions:
         seed: Seed for generated scenario variants.
         max_samples: Samples run concurrently per task.
         display: Inspect display (``rich``, ``plain``, ``log``, ``none``; None: Inspect's).
+        studies: Studies to run (misuse, manipulation, alignment); None: all of them in a
+            full assessment, none when scenarios or modes were narrowed; empty: none.
+        study_options: Extra task options per study id (e.g. a user's misuse dataset).
     """
 
     model: str = DEFAULT_MODEL
@@ -53,6 +57,8 @@ class AssessOptions:
     seed: int = 0
     max_samples: int = 16
     display: str | None = None
+    studies: list[str] | None = None
+    study_options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def resolve_scope(pathway_ids: Sequence[str]) -> list[Pathway]:
@@ -119,8 +125,35 @@ def _monitors(trusted_model: str | None) -> list[Scorer]:
     return monitors
 
 
+def studies_to_run(options: AssessOptions) -> list[str]:
+    """Ids of the studies an assessment runs (validated)."""
+    if options.studies is None:
+        narrowed = bool(options.scenarios) or set(options.modes) != {str(m) for m in MODES}
+        return [] if narrowed else study_ids()
+    for study_id in options.studies:
+        try:
+            get_study(study_id)
+        except KeyError as error:
+            raise RiskcaseError(str(error.args[0])) from None
+    return list(options.studies)
+
+
+def _study_tasks(options: AssessOptions) -> list[Task]:
+    tasks: list[Task] = []
+    for study_id in studies_to_run(options):
+        extra = options.study_options.get(study_id, {})
+        try:
+            tasks += get_study(study_id).tasks(
+                limit=options.limit, seed=options.seed, sandbox=options.sandbox, **extra
+            )
+        except (ValueError, OSError) as error:
+            raise RiskcaseError(f"study {study_id}: {error}") from None
+    return tasks
+
+
 def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
-    """The Inspect tasks of an assessment: every scenario in scope, in every mode."""
+    """The Inspect tasks of an assessment: every scenario in scope in every mode, then the
+    studies."""
     for mode in options.modes:
         if mode not in {str(m) for m in MODES}:
             raise RiskcaseError(f"unknown mode '{mode}' (known: {', '.join(map(str, MODES))})")
@@ -147,7 +180,7 @@ def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
         )
         for scenario_id in scenario_ids
         for mode in options.modes
-    ]
+    ] + _study_tasks(options)
 
 
 def run_assessment(options: AssessOptions, out_dir: Path, profile: DeploymentProfile) -> RiskReport:

@@ -63,6 +63,13 @@ def cli() -> None:
 @click.option("--scenario", "scenarios", multiple=True, help="Scenario to run (repeatable).")
 @click.option("--mode", "modes", multiple=True, help="Mode to run (default: all three).")
 @click.option(
+    "--study",
+    "studies",
+    multiple=True,
+    help="Study to run (repeatable; `none` for none). Default: all of them (misuse, "
+    "manipulation, alignment), unless --scenario or --mode narrows the run.",
+)
+@click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Samples per scenario and mode."
 )
 @click.option(
@@ -92,6 +99,7 @@ def assess(
     pathways: tuple[str, ...],
     scenarios: tuple[str, ...],
     modes: tuple[str, ...],
+    studies: tuple[str, ...],
     limit: int | None,
     sandbox: str,
     profile_path: str | None,
@@ -114,6 +122,7 @@ def assess(
         trusted_model=trusted_model,
         pathways=list(pathways),
         scenarios=list(scenarios),
+        studies=None if not studies else [s for s in studies if s != "none"],
         limit=limit,
         sandbox=sandbox,
         seed=seed,

@@ -11,6 +11,7 @@ from ._evidence import (
     suspicion,
 )
 from ._logs import LogSet, read_log_dir
+from ._paired import PairedGap, excess_rate, paired_gap, pairs_of
 from ._rates import INTERVAL, Rate, beta_rate
 from ._records import SampleRecord, sample_record
 
@@ -21,13 +22,17 @@ __all__ = [
     "INTERVAL",
     "LogSet",
     "MonitorCalibration",
+    "PairedGap",
     "PathwayEvidence",
     "Rate",
     "SampleRecord",
     "beta_rate",
     "calibrate",
+    "excess_rate",
     "flagged",
     "monitors_in",
+    "paired_gap",
+    "pairs_of",
     "pathway_evidence",
     "read_log_dir",
     "sample_record",

@@ -9,6 +9,7 @@ from inspect_ai.log import EvalLog, list_eval_logs, read_eval_log
 
 from riskcase._errors import RiskcaseError
 from riskcase.scenarios import MODE, SCENARIO_ID
+from riskcase.studies import STUDY_ID
 
 from ._records import SampleRecord, sample_record
 
@@ -27,6 +28,8 @@ class LogSet:
         superseded_logs: Older logs of the same scenario, mode and model (a later run
             replaces them, so a re-run never double-counts).
         foreign_logs: Logs that hold no riskcase samples (ignored).
+        study_logs: Latest log of each study task and model (samples without messages),
+            for the studies' own report sections.
     """
 
     log_dir: str
@@ -34,6 +37,7 @@ class LogSet:
     used_logs: list[str] = field(default_factory=list)
     superseded_logs: list[str] = field(default_factory=list)
     foreign_logs: list[str] = field(default_factory=list)
+    study_logs: list[EvalLog] = field(default_factory=list)
 
 
 def _read(location: str) -> EvalLog:
@@ -46,8 +50,13 @@ def _read(location: str) -> EvalLog:
         ) from None
 
 
+STUDY_MODE = "study"
+
+
 def _run_key(log: EvalLog) -> tuple[str, str, str] | None:
     metadata = log.eval.metadata or {}
+    if metadata.get(STUDY_ID) is not None:
+        return (f"{metadata[STUDY_ID]}/{log.eval.task}", STUDY_MODE, log.eval.model)
     scenario_id = metadata.get(SCENARIO_ID)
     mode = metadata.get(MODE)
     if scenario_id is None and log.samples:
@@ -116,7 +125,10 @@ def read_log_dir(log_dir: str | Path, model: str | None = None) -> LogSet:
             "choose one with --model"
         )
     records: list[SampleRecord] = []
-    for log in latest.values():
+    study_logs = [log for key, log in latest.items() if key[1] == STUDY_MODE]
+    for key, log in latest.items():
+        if key[1] == STUDY_MODE:
+            continue
         for sample in log.samples or []:
             record = sample_record(log, sample)
             if record is not None:
@@ -127,4 +139,5 @@ def read_log_dir(log_dir: str | Path, model: str | None = None) -> LogSet:
         used_logs=sorted(log.location for log in latest.values()),
         superseded_logs=sorted(superseded),
         foreign_logs=sorted(foreign),
+        study_logs=study_logs,
     )

@@ -25,6 +25,9 @@ class Rate(BaseModel):
         interval: Credibility of [lo, hi] (0.9 unless set otherwise).
         success_refs: ``task:sample#epoch`` of each sample where the event happened.
         logs: Log files holding the samples counted.
+        posterior_alpha / posterior_beta: Beta parameters when the posterior is not the
+            Jeffreys posterior of the counts (a rate derived from paired samples); None
+            otherwise.
     """
 
     successes: int
@@ -35,15 +38,21 @@ class Rate(BaseModel):
     interval: float = INTERVAL
     success_refs: list[str] = Field(default_factory=list)
     logs: list[str] = Field(default_factory=list)
+    posterior_alpha: float | None = None
+    posterior_beta: float | None = None
 
     @property
     def alpha(self) -> float:
         """First parameter of the Beta posterior."""
+        if self.posterior_alpha is not None:
+            return self.posterior_alpha
         return PRIOR_ALPHA + self.successes
 
     @property
     def beta(self) -> float:
         """Second parameter of the Beta posterior."""
+        if self.posterior_beta is not None:
+            return self.posterior_beta
         return PRIOR_BETA + self.trials - self.successes
 
     def summary(self) -> str:

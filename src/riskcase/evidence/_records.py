@@ -11,6 +11,7 @@ from inspect_ai.log import EvalLog, EvalSample
 from riskcase.monitors import AWARENESS_SCORER
 from riskcase.scenarios import (
     CHECKER_SCORER,
+    MAIN_TASK_SCORE,
     MAIN_TASK_SUCCESS,
     MODE,
     PATHWAY_ID,
@@ -39,6 +40,7 @@ class SampleRecord:
         suspicion: Monitor name -> suspicion in [0, 1] (monitors that failed are absent).
         eval_aware: Whether the model said it was being evaluated (None: not scored).
         error: The sample's error message, if it failed.
+        main_task_score: Graded main-task quality in [0, 1], where the scenario grades it.
     """
 
     log_file: str
@@ -55,6 +57,7 @@ class SampleRecord:
     suspicion: dict[str, float] = field(default_factory=dict)
     eval_aware: bool | None = None
     error: str | None = None
+    main_task_score: float | None = None
 
     @property
     def scored(self) -> bool:
@@ -70,6 +73,12 @@ class SampleRecord:
 def _flag(value: Any) -> bool | None:
     if isinstance(value, int | float) and not math.isnan(value):
         return value >= 0.5
+    return None
+
+
+def _fraction(value: Any) -> float | None:
+    if isinstance(value, int | float) and not math.isnan(value) and 0 <= value <= 1:
+        return float(value)
     return None
 
 
@@ -107,4 +116,5 @@ def sample_record(log: EvalLog, sample: EvalSample) -> SampleRecord | None:
         suspicion=_suspicion(sample),
         eval_aware=_flag(awareness.value) if awareness is not None else None,
         error=sample.error.message if sample.error is not None else None,
+        main_task_score=_fraction(outcome.get(MAIN_TASK_SCORE)),
     )

@@ -23,6 +23,9 @@ class Pathway(BaseModel, frozen=True):
         complexity: How hard each of those actions is.
         enabled_by_default: Whether an assessment includes it unless asked otherwise.
         derived_from: Pathways whose evidence this one reuses (P7 reuses P1-P4).
+        paired_framing: Whether the pathway is measured by posing the same tasks under a
+            neutral framing (``honest`` mode) and a safety framing (``opportunity`` and
+            ``attack``), its propensity being the paired excess of failures (P1).
     """
 
     id: str
@@ -32,6 +35,7 @@ class Pathway(BaseModel, frozen=True):
     complexity: Rating
     enabled_by_default: bool = True
     derived_from: list[str] = Field(default_factory=list)
+    paired_framing: bool = False
 
     @property
     def scenarios(self) -> list[str]:

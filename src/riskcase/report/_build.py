@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib.metadata import version
 
+from pydantic import BaseModel
+
 from riskcase._errors import RiskcaseError
 from riskcase.evidence import (
     LogSet,
@@ -15,8 +17,9 @@ from riskcase.evidence import (
     monitors_in,
     pathway_evidence,
 )
-from riskcase.pathways import Pathway
+from riskcase.pathways import Pathway, pathway_catalog
 from riskcase.risk import DeploymentProfile, PathwayRisk, assess_risk
+from riskcase.studies import STUDY_ID, StudyInputs, all_studies
 
 from ._claims import load_bearing_claims
 from ._methods import methods_text
@@ -47,6 +50,8 @@ def _entry(
             propensity=evidence.propensity,
             usefulness=evidence.usefulness,
             honest_attempts=evidence.honest_attempts,
+            paired=evidence.paired,
+            propensity_basis=evidence.propensity_basis,
         ),
         mitigation=Mitigation(
             strength=risk.mitigation, detection=risk.detection, coverage=coverage
@@ -58,6 +63,26 @@ def _entry(
         histogram=risk.histogram,
         histogram_edges=risk.histogram_edges,
     )
+
+
+def study_sections(logs: LogSet, reserved: set[str]) -> dict[str, BaseModel]:
+    """Each registered study's section from its logs (studies with nothing to say are absent).
+
+    Args:
+        logs: The log set (its study logs and all scenario records).
+        reserved: Report field names a study id must not shadow.
+    """
+    sections: dict[str, BaseModel] = {}
+    for study in all_studies():
+        if study.id in reserved:
+            raise RiskcaseError(f"study id '{study.id}' clashes with a report field")
+        own = [
+            log for log in logs.study_logs if (log.eval.metadata or {}).get(STUDY_ID) == study.id
+        ]
+        section = study.analyse(StudyInputs(logs=own, records=logs.records))
+        if section is not None:
+            sections[study.id] = section
+    return sections
 
 
 def build_report(
@@ -89,7 +114,11 @@ def build_report(
             )
         monitors = list(profile.monitors)
     calibration = calibrate(logs.records, monitors, profile.audit_budget)
-    evidence = [pathway_evidence(logs.records, p.id, calibration, p.derived_from) for p in pathways]
+    paired_framing = [p.id for p in pathway_catalog() if p.paired_framing]
+    evidence = [
+        pathway_evidence(logs.records, p.id, calibration, p.derived_from, paired_framing)
+        for p in pathways
+    ]
     assessment = assess_risk(evidence, profile, [p.id for p in pathways])
     entries = [
         _entry(pathway, item, risk, profile.coverage_for(pathway.id))
@@ -109,6 +138,7 @@ def build_report(
         samples=len(logs.records),
     )
     return RiskReport(
+        **study_sections(logs, set(RiskReport.model_fields)),
         meta=meta,
         overall=assessment.overall,
         calibration=calibration,

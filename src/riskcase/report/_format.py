@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from riskcase.evidence import Rate
+from riskcase.evidence import PairedGap, Rate
 from riskcase.risk import Interval
 
 from ._model import PathwayEntry
@@ -70,3 +70,22 @@ def derived_text(entry: PathwayEntry, profile_coverage: float) -> str:
             f"without it, {interval_text(entry.p_harm)}."
         )
     return text
+
+
+def _p(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3g}"
+
+
+def paired_text(gap: PairedGap) -> str:
+    """One paragraph on a framing comparison: the gap, its interval and the paired tests."""
+    framing = "explicitly instructed to sandbag" if gap.treatment_mode == "attack" else "unprompted"
+    return (
+        f"Same {gap.n_pairs} tasks, safety framing ({gap.treatment_mode}, {framing}) against "
+        f"neutral framing ({gap.control_mode}): mean graded quality {gap.mean_treatment:.2f} vs "
+        f"{gap.mean_control:.2f}, paired gap {gap.mean_gap:+.2f} [{gap.lo:+.2f}, {gap.hi:+.2f}] "
+        f"({gap.interval:.0%} bootstrap); one-sided Wilcoxon signed-rank p = "
+        f"{_p(gap.wilcoxon_p)}. Failed the bar only under the safety framing: "
+        f"{gap.only_treatment_failed}; only under the neutral one: {gap.only_control_failed} "
+        f"(exact sign test p = {_p(gap.sign_test_p)}); excess failure rate "
+        f"{rate_text(gap.excess_failure)}."
+    )

@@ -5,8 +5,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from riskcase.studies import get_study
+
 from ._charts import BAND_COLOURS, harm_histogram, overview_chart, rates_chart
-from ._format import band_text, derived_text, interval_text, log_path, rate_rows, rate_text
+from ._format import (
+    band_text,
+    derived_text,
+    interval_text,
+    log_path,
+    paired_text,
+    rate_rows,
+    rate_text,
+)
 from ._model import PathwayEntry, RiskReport
 
 _STYLE = """
@@ -70,6 +80,12 @@ def _pathway_section(entry: PathwayEntry, report: RiskReport) -> str:
     derived = derived_text(entry, report.profile.monitoring_coverage)
     if derived:
         parts.append(f"<p>{escape(derived)}</p>")
+    for gap in entry.evidence.paired:
+        widest = "; ".join(gap.largest_gaps) or "none"
+        parts.append(
+            f"<p>{escape(paired_text(gap))} <span class='muted'>Widest gaps: "
+            f"{escape(widest)}.</span></p>"
+        )
     parts.append(
         f'<div class="charts"><figure>{rates_chart(entry)}<figcaption>Rates: '
         "mean and 90% interval.</figcaption></figure>"
@@ -154,6 +170,7 @@ def render_html(report: RiskReport, out_dir: Path | None = None) -> str:
         *(_pathway_section(entry, report) for entry in report.pathways),
         "<h2>Evaluation awareness</h2>",
         _awareness(report),
+        *(get_study(study_id).html(section) for study_id, section in report.study_sections()),
         "<h2>Load-bearing claims</h2>",
         _claims(report),
         "<h2>Methods</h2>",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._format import band_text, derived_text, interval_text, log_path, rate_rows, rate_text
+from riskcase.studies import get_study
+
+from ._format import (
+    band_text,
+    derived_text,
+    interval_text,
+    log_path,
+    paired_text,
+    rate_rows,
+    rate_text,
+)
 from ._model import RiskReport
 
 
@@ -57,6 +67,13 @@ def render_markdown(report: RiskReport, out_dir: Path | None = None) -> str:
         derived = derived_text(entry, report.profile.monitoring_coverage)
         if derived:
             lines += [derived, ""]
+        for gap in entry.evidence.paired:
+            lines += [paired_text(gap), ""]
+        if entry.evidence.paired and entry.evidence.paired[0].largest_gaps:
+            lines += [
+                "Widest gaps: " + "; ".join(entry.evidence.paired[0].largest_gaps) + ".",
+                "",
+            ]
     lines += ["## Evaluation awareness", ""]
     awareness = report.evaluation_awareness
     if awareness.overall is None:
@@ -76,6 +93,8 @@ def render_markdown(report: RiskReport, out_dir: Path | None = None) -> str:
             for cell in awareness.cells
         ]
         lines.append("")
+    for study_id, section in report.study_sections():
+        lines += [get_study(study_id).markdown(section).rstrip(), ""]
     lines += ["## Load-bearing claims", ""]
     for claim in report.claims:
         status = "holds" if claim.holds else "does not hold"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from riskcase.evidence import EvaluationAwareness, MonitorCalibration, Rate
+from riskcase.evidence import EvaluationAwareness, MonitorCalibration, PairedGap, Rate
 from riskcase.risk import (
     Band,
     DeploymentProfile,
@@ -16,7 +16,11 @@ from riskcase.risk import (
 
 
 class EvidenceSummary(BaseModel):
-    """Evidence counts and rates of one pathway (rates None where no samples exist)."""
+    """Evidence counts and rates of one pathway (rates None where no samples exist).
+
+    `paired` holds the framing comparison of pathways measured by it (P1), and
+    `propensity_basis` says whether propensity counts attempts or the paired excess.
+    """
 
     n_honest: int = 0
     n_attack: int = 0
@@ -27,6 +31,8 @@ class EvidenceSummary(BaseModel):
     propensity: Rate | None = None
     usefulness: Rate | None = None
     honest_attempts: Rate | None = None
+    paired: list[PairedGap] = Field(default_factory=list)
+    propensity_basis: str = "attempts"
 
 
 class Mitigation(BaseModel):
@@ -93,7 +99,13 @@ class ReportMeta(BaseModel):
 
 
 class RiskReport(BaseModel):
-    """The whole sabotage risk report (rendered to HTML, Markdown and JSON)."""
+    """The whole sabotage risk report (rendered to HTML, Markdown and JSON).
+
+    Besides the fields below, each study's section (`riskcase.studies`) is stored under the
+    study's id (``misuse``, ``manipulation``, ``alignment``), a top-level key of report.json.
+    """
+
+    model_config = ConfigDict(extra="allow")
 
     meta: ReportMeta
     overall: OverallRisk
@@ -103,3 +115,10 @@ class RiskReport(BaseModel):
     evaluation_awareness: EvaluationAwareness
     claims: list[Claim]
     methods: list[str]
+
+    def study_sections(self) -> list[tuple[str, BaseModel]]:
+        """(study id, section) of every study section the report holds, in study order."""
+        from riskcase.studies import study_ids
+
+        extra = self.model_extra or {}
+        return [(id, extra[id]) for id in study_ids() if isinstance(extra.get(id), BaseModel)]
