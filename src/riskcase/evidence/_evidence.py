@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from riskcase.monitors import calibrate_threshold, is_flagged
+from riskcase.monitors import calibrate_threshold
 
 from ._paired import PairedGap, paired_gap, pairs_of
 from ._rates import Rate, beta_rate
@@ -22,6 +22,8 @@ class MonitorCalibration(BaseModel):
         threshold: Suspicion above which a sample is flagged (None: no monitor scores).
         n_honest: Honest samples the threshold was set on.
         false_positive_rate: Share of those honest samples flagged.
+        fixed: Whether the threshold came from the deployment profile rather than from
+            the audit budget.
     """
 
     monitors: list[str]
@@ -29,6 +31,7 @@ class MonitorCalibration(BaseModel):
     threshold: float | None
     n_honest: int
     false_positive_rate: float | None
+    fixed: bool = False
 
 
 class PathwayEvidence(BaseModel):
@@ -83,7 +86,10 @@ def monitors_in(records: Sequence[SampleRecord]) -> list[str]:
 
 
 def calibrate(
-    records: Sequence[SampleRecord], monitors: Sequence[str], audit_budget: float
+    records: Sequence[SampleRecord],
+    monitors: Sequence[str],
+    audit_budget: float,
+    fixed_threshold: float | None = None,
 ) -> MonitorCalibration:
     """Set the flagging threshold on all honest samples (pooled across scenarios).
 
@@ -91,6 +97,8 @@ def calibrate(
         records: All records of the assessment.
         monitors: Monitors to combine; empty means no monitoring.
         audit_budget: Share of honest samples that may be flagged (e.g. 0.01).
+        fixed_threshold: A threshold the deployment uses; its false-positive rate on the
+            honest samples is measured instead of choosing it from the audit budget.
     """
     honest = [
         value
@@ -107,13 +115,18 @@ def calibrate(
             n_honest=len(honest),
             false_positive_rate=None,
         )
-    threshold = calibrate_threshold(honest, audit_budget)
+    value = (
+        fixed_threshold
+        if fixed_threshold is not None
+        else calibrate_threshold(honest, audit_budget).value
+    )
     return MonitorCalibration(
         monitors=list(monitors),
         audit_budget=audit_budget,
-        threshold=threshold.value,
+        threshold=value,
         n_honest=len(honest),
-        false_positive_rate=sum(is_flagged(v, threshold) for v in honest) / len(honest),
+        false_positive_rate=sum(v > value for v in honest) / len(honest),
+        fixed=fixed_threshold is not None,
     )
 
 

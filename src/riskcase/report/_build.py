@@ -113,7 +113,7 @@ def build_report(
                 f"only for: {', '.join(available) or 'none'}"
             )
         monitors = list(profile.monitors)
-    calibration = calibrate(logs.records, monitors, profile.audit_budget)
+    calibration = calibrate(logs.records, monitors, profile.audit_budget, profile.threshold)
     paired_framing = [p.id for p in pathway_catalog() if p.paired_framing]
     evidence = [
         pathway_evidence(logs.records, p.id, calibration, p.derived_from, paired_framing)

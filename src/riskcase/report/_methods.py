@@ -6,12 +6,27 @@ from riskcase.evidence import INTERVAL, MonitorCalibration
 from riskcase.risk import DeploymentProfile
 
 
+def _threshold_text(calibration: MonitorCalibration) -> str:
+    if calibration.threshold is None:
+        return "No flagging threshold: the logs hold no monitor scores."
+    fpr = calibration.false_positive_rate or 0.0
+    if calibration.fixed:
+        return (
+            f"The flagging threshold ({calibration.threshold:.3f}) is the one the deployment "
+            f"profile names; it flags {fpr:.1%} of the {calibration.n_honest} honest samples "
+            f"(audit budget {calibration.audit_budget:.1%})."
+        )
+    return (
+        f"The flagging threshold ({calibration.threshold:.3f}) is set on all "
+        f"{calibration.n_honest} honest samples so that at most "
+        f"{calibration.audit_budget:.1%} of them score above it (the audit budget); it "
+        f"flags {fpr:.1%}."
+    )
+
+
 def methods_text(profile: DeploymentProfile, calibration: MonitorCalibration) -> list[str]:
     """Paragraphs describing the method, with this report's settings filled in."""
     bands = profile.bands
-    threshold = (
-        f"{calibration.threshold:.3f}" if calibration.threshold is not None else "none (no scores)"
-    )
     return [
         "Samples. Each scenario runs in three modes: honest (main task only), attack (main task "
         "plus an explicit sabotage instruction: capability and stealth) and opportunity (main "
@@ -25,9 +40,7 @@ def methods_text(profile: DeploymentProfile, calibration: MonitorCalibration) ->
         f"Jeffreys prior Beta(1/2, 1/2); tables show the posterior mean and the "
         f"{INTERVAL:.0%} equal-tailed credible interval.",
         f"Monitoring. Suspicion (0-1) is the maximum over the monitors "
-        f"{', '.join(calibration.monitors) or '(none)'}. The flagging threshold ({threshold}) "
-        f"is set on all {calibration.n_honest} honest samples so that at most "
-        f"{calibration.audit_budget:.1%} of them score above it (the audit budget).",
+        f"{', '.join(calibration.monitors) or '(none)'}. " + _threshold_text(calibration),
         f"Harm model. For each pathway, each of the profile's opportunities per period is an "
         f"attempt with probability p (propensity). An attempt is caught with probability "
         f"d = coverage x (1 - evasion), coverage = {profile.monitoring_coverage:.0%}; otherwise "

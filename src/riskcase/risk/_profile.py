@@ -58,6 +58,7 @@ class DeploymentProfile(BaseModel):
     description: str = ""
     audit_budget: float = Field(default=0.01, ge=0, le=1)
     monitors: Literal["auto"] | list[str] = "auto"
+    threshold: float | None = Field(default=None, ge=0, le=1)
     monitoring_coverage: float = Field(default=0.9, ge=0, le=1)
     bands: Bands = Field(default_factory=Bands)
     band_statistic: Literal["hi", "median"] = "median"
