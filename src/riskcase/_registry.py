@@ -5,8 +5,10 @@ from inspect_ai.model import modelapi
 from riskcase.monitors import llm_monitor, rule_monitor  # noqa: F401
 from riskcase.sandbox import BwrapSandboxEnvironment  # noqa: F401
 from riskcase.scenarios._tasks import register_scenario_tasks
+from riskcase.studies._tasks import register_study_tasks
 
 register_scenario_tasks()
+register_study_tasks()
 
 
 @modelapi(name="riskcase")

@@ -43,6 +43,12 @@ def print_summary(report: RiskReport, written: list[Path], console: Console) -> 
         f"[bold]Verdict: {report.overall.band or 'not assessed'}[/bold]. {report.overall.verdict}",
         soft_wrap=True,
     )
+    from riskcase.studies import get_study
+
+    for study_id, section in report.study_sections():
+        headline = get_study(study_id).headline(section)
+        if headline:
+            console.print(f"[bold]{study_id}[/bold]: {headline}", soft_wrap=True)
     for path in written:
         console.print(f"wrote {path}")
 

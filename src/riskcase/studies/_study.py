@@ -78,6 +78,10 @@ class Study(abc.ABC):
     def html(self, section: BaseModel) -> str:
         """The section as an HTML fragment (``<section>``; inline SVG for charts)."""
 
+    def headline(self, section: BaseModel) -> str:
+        """One line for the console summary after an assessment (empty: none)."""
+        return ""
+
 
 _STUDIES: dict[str, type[Study]] = {}
 
