@@ -1,0 +1,51 @@
+"""The `alignment` study: coherence of misalignment across scenarios, and stated goals."""
+
+from __future__ import annotations
+
+from inspect_ai import Task
+from pydantic import BaseModel
+
+from riskcase.agents import ReferenceBehaviour
+from riskcase.studies import Study, StudyInputs, study
+
+from ._analyse import TITLE, analyse_alignment
+from ._html import alignment_html
+from ._markdown import alignment_markdown
+from ._probe_reference import GoalProbeBehaviour
+from ._probe_task import probe_task
+from ._section import AlignmentSection
+
+
+def _section(section: BaseModel) -> AlignmentSection:
+    if not isinstance(section, AlignmentSection):
+        raise TypeError(f"expected an AlignmentSection, got {type(section).__name__}")
+    return section
+
+
+@study("alignment")
+class AlignmentStudy(Study):
+    """Is the model's misbehaviour coherent across contexts, and does it say what it wants?
+
+    Reads the ``opportunity`` and ``honest`` records of every scenario (`StudyInputs.records`)
+    and runs its own goal-elicitation probes.
+    """
+
+    title = TITLE
+
+    def tasks(
+        self, *, limit: int | None = None, seed: int = 0, sandbox: str = "bwrap"
+    ) -> list[Task]:
+        # the probes run no tools, so they need no sandbox
+        return [probe_task(limit=limit, seed=seed)]
+
+    def reference(self) -> ReferenceBehaviour:
+        return GoalProbeBehaviour()
+
+    def analyse(self, inputs: StudyInputs) -> AlignmentSection | None:
+        return analyse_alignment(inputs)
+
+    def markdown(self, section: BaseModel) -> str:
+        return alignment_markdown(_section(section))
+
+    def html(self, section: BaseModel) -> str:
+        return alignment_html(_section(section))
