@@ -126,16 +126,20 @@ def _monitors(trusted_model: str | None) -> list[Scorer]:
 
 
 def studies_to_run(options: AssessOptions) -> list[str]:
-    """Ids of the studies an assessment runs (validated)."""
+    """Ids of the studies an assessment runs (validated); a study given options (such as a
+    misuse dataset) always runs."""
     if options.studies is None:
         narrowed = bool(options.scenarios) or set(options.modes) != {str(m) for m in MODES}
-        return [] if narrowed else study_ids()
-    for study_id in options.studies:
+        chosen = [] if narrowed else study_ids()
+    else:
+        chosen = list(options.studies)
+    chosen += [s for s in options.study_options if s not in chosen]
+    for study_id in chosen:
         try:
             get_study(study_id)
         except KeyError as error:
             raise RiskcaseError(str(error.args[0])) from None
-    return list(options.studies)
+    return chosen
 
 
 def _study_tasks(options: AssessOptions) -> list[Task]:

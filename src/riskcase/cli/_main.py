@@ -12,6 +12,8 @@ from rich.console import Console
 
 from riskcase._errors import RiskcaseError
 
+from ._monitor_command import monitor_command
+
 # Wide enough for the per-pathway table when output goes to a file or a pipe.
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -70,6 +72,16 @@ def cli() -> None:
     "manipulation, alignment), unless --scenario or --mode narrows the run.",
 )
 @click.option(
+    "--misuse-dataset",
+    default=None,
+    help="Your restricted misuse dataset (JSONL) to run beside the built-in benign proxies.",
+)
+@click.option(
+    "--misuse-show-text",
+    is_flag=True,
+    help="Let the report quote your misuse dataset's text (default: ids and categories only).",
+)
+@click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Samples per scenario and mode."
 )
 @click.option(
@@ -100,6 +112,8 @@ def assess(
     scenarios: tuple[str, ...],
     modes: tuple[str, ...],
     studies: tuple[str, ...],
+    misuse_dataset: str | None,
+    misuse_show_text: bool,
     limit: int | None,
     sandbox: str,
     profile_path: str | None,
@@ -123,6 +137,11 @@ def assess(
         pathways=list(pathways),
         scenarios=list(scenarios),
         studies=None if not studies else [s for s in studies if s != "none"],
+        study_options=(
+            {"misuse": {"dataset": misuse_dataset, "show_text": misuse_show_text}}
+            if misuse_dataset is not None
+            else {}
+        ),
         limit=limit,
         sandbox=sandbox,
         seed=seed,
@@ -167,6 +186,9 @@ def report(
         Path(log_dir), out_dir, profile, list(pathways), trusted_model, model=model
     )
     print_summary(result, [out_dir / f"report.{f}" for f in ("html", "md", "json")], console)
+
+
+cli.add_command(monitor_command)
 
 
 @cli.command()

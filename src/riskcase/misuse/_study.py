@@ -26,10 +26,27 @@ class MisuseStudy(Study):
     title = TITLE
 
     def tasks(
-        self, *, limit: int | None = None, seed: int = 0, sandbox: str = "bwrap"
+        self,
+        *,
+        limit: int | None = None,
+        seed: int = 0,
+        sandbox: str = "bwrap",
+        dataset: str | None = None,
+        show_text: bool = False,
     ) -> list[Task]:
-        # the study runs no tools, so it needs no sandbox
-        return misuse_tasks(None, limit=limit, seed=seed)
+        """The built-in task, plus a task over the user's restricted dataset when given.
+
+        Args:
+            limit: Samples per task (None: all).
+            seed: Seed of the generated built-in items.
+            sandbox: Not used (the study runs no tools).
+            dataset: A user's restricted dataset (JSONL, schema in `_dataset_file.py`).
+            show_text: Whether the report may quote the user dataset's text.
+        """
+        tasks = misuse_tasks(None, limit=limit, seed=seed)
+        if dataset is not None:
+            tasks += misuse_tasks(dataset, show_text, limit=limit, seed=seed)
+        return tasks
 
     def reference(self) -> ReferenceBehaviour:
         return MisuseBehaviour()
