@@ -5,6 +5,7 @@ from riskcase.scenarios import (  # noqa: F401
     confidential_leak,
     data_poisoning,
     decision_sabotage,
+    diffuse_sandbagging,
     experiment_tampering,
     rogue_deployment,
     self_exfiltration,
