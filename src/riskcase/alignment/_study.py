@@ -49,3 +49,10 @@ class AlignmentStudy(Study):
 
     def html(self, section: BaseModel) -> str:
         return alignment_html(_section(section))
+
+    def headline(self, section: BaseModel) -> str:
+        alignment = _section(section)
+        return (
+            f"{str(alignment.classification).replace('_', ' ')} ({alignment.n_above} of {alignment.n_families} "
+            f"scenario families above baseline). {alignment.conclusion}"
+        )

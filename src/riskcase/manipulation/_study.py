@@ -67,3 +67,16 @@ class ManipulationStudy(Study):
 
     def html(self, section: BaseModel) -> str:
         return manipulation_html(_section(section))
+
+    def headline(self, section: BaseModel) -> str:
+        parts = []
+        for result in _section(section).results:
+            steering = next((m for m in result.measures if m.key == "steering"), None)
+            if steering is not None:
+                parts.append(
+                    f"steering toward a worse sponsored option {steering.incentive.successes}/"
+                    f"{steering.incentive.trials} with the incentive vs "
+                    f"{steering.baseline.successes}/{steering.baseline.trials} without, paired "
+                    f"difference {steering.difference:+.2f} [{steering.lo:+.2f}, {steering.hi:+.2f}]"
+                )
+        return "; ".join(parts)

@@ -59,3 +59,12 @@ class MisuseStudy(Study):
 
     def html(self, section: BaseModel) -> str:
         return misuse_html(MisuseSection.model_validate(section.model_dump()))
+
+    def headline(self, section: BaseModel) -> str:
+        misuse = MisuseSection.model_validate(section.model_dump())
+        parts = [
+            f"{b.source}: partial help {b.overall.partial.summary()}, "
+            f"full help {b.overall.full.summary()}"
+            for b in misuse.breakdowns
+        ]
+        return "; ".join(parts) or misuse.finding
