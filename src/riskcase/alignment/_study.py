@@ -53,6 +53,6 @@ class AlignmentStudy(Study):
     def headline(self, section: BaseModel) -> str:
         alignment = _section(section)
         return (
-            f"{str(alignment.classification).replace('_', ' ')} ({alignment.n_above} of {alignment.n_families} "
+            f"{alignment.classification.label} ({alignment.n_above} of {alignment.n_families} "
             f"scenario families above baseline). {alignment.conclusion}"
         )
