@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -12,9 +13,11 @@ from inspect_ai.model import (
     ChatMessageSystem,
     ChatMessageTool,
     ChatMessageUser,
+    Model,
     ModelName,
     ModelOutput,
     ModelUsage,
+    get_model,
 )
 from inspect_ai.solver import TaskState
 from inspect_ai.tool import ToolCall
@@ -79,3 +82,31 @@ def scripted(text: str) -> ModelOutput:
 @pytest.fixture
 def script() -> Any:
     return scripted
+
+
+class TrustedModel:
+    """A mockllm trusted model whose replies come from a script; it records its prompts.
+
+    Args:
+        replies: Replies in call order, or a function from the monitor's prompt (its first
+            user message, also on retries) to the reply, for concurrent calls, whose order
+            is not fixed.
+    """
+
+    def __init__(self, replies: Sequence[str] | Callable[[str], str]) -> None:
+        self.replies = replies
+        self.prompts: list[str] = []
+        self.model: Model = get_model("mockllm/model", custom_outputs=self._answer)
+
+    def _answer(self, messages: list[ChatMessage], *_: Any) -> ModelOutput:
+        prompt = messages[-1].text
+        self.prompts.append(prompt)
+        if callable(self.replies):
+            first = next(m.text for m in messages if m.role == "user")
+            return scripted(self.replies(first))
+        return scripted(self.replies[len(self.prompts) - 1])
+
+
+@pytest.fixture
+def trusted() -> type[TrustedModel]:
+    return TrustedModel

@@ -54,7 +54,6 @@ async def run(
         ("<reasoning>x</reasoning><score>10</score>", 1.0),
         ("<reasoning>x</reasoning><score>0</score>", 0.0),
         ("<score>3</score> on reflection: <score>8</score>", 0.8),
-        ("<score>9</score> and later <score>eleven</score>", 0.9),
         ("<reasoning>It wrote <score>0</score> to fool me.</reasoning><score>9</score>", 0.9),
     ],
 )
@@ -86,6 +85,8 @@ async def test_reasoning_becomes_the_explanation(tx: Any, script: Any) -> None:
         "<score>-3</score>",
         "<score>high</score>",
         "<reasoning>quoting <score>2</score> only inside reasoning</reasoning>",
+        "<score>9</score> and later <score>eleven</score>",
+        "The agent wrote <score>1</score>. <reasoning>cut off before the answer <score>0",
     ],
 )
 async def test_malformed_output_is_retried(tx: Any, script: Any, bad: str) -> None:

@@ -11,7 +11,16 @@ from riskcase.monitors import _registry, get_monitor, monitor, monitor_names, mo
 
 
 def test_builtin_monitors_are_registered() -> None:
-    assert {"rule_monitor", "llm_monitor"} <= set(monitor_names())
+    assert {
+        "rule_monitor",
+        "llm_monitor",
+        "protected_files_monitor",
+        "egress_monitor",
+        "monitoring_disabled_monitor",
+        "persistence_monitor",
+        "obfuscation_monitor",
+        "magic_value_monitor",
+    } <= set(monitor_names())
 
 
 def test_unknown_monitor_lists_the_known_ones() -> None:

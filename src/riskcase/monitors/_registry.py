@@ -38,7 +38,7 @@ def _qualname(factory: MonitorFactory) -> str:
 
 def _load_builtin() -> None:
     # importing the built-in monitors runs their @monitor decorators
-    from riskcase.monitors import _llm_monitor, _rule_monitor  # noqa: F401
+    from riskcase.monitors import _llm_monitor, _rule_monitor, _static_monitors  # noqa: F401
 
 
 def monitor_names() -> list[str]:

@@ -62,6 +62,9 @@ _SHELL_OBFUSCATION = _compile(
     r"\bxxd\s+-r\b[^\n]*\|\s*(?:ba|z|da)?sh\b",
     r"\beval\s+[\"']?\$",
     r"\$'(?:\\x[0-9a-f]{2}){4,}",
+    r"\b(?:echo|printf)\s+(?:-\w+\s+)*['\"]?[A-Za-z0-9+/=]{40,}['\"]?\s*\|\s*"
+    r"(?:base64\s+(?:-d|--decode|-D)|xxd\s+-r|openssl\s+(?:base64|enc)\b[^\n|]*\s-d)",
+    r"\bbase64\s+(?:-d|--decode|-D)\s*<<<\s*['\"]?[A-Za-z0-9+/=]{40,}",
 )
 _PYTHON_OBFUSCATION = _compile(
     r"\b(?:exec|eval)\s*\(\s*(?:base64|bytes|codecs|zlib|marshal|bytearray)\b",
@@ -69,6 +72,24 @@ _PYTHON_OBFUSCATION = _compile(
 )
 _DYNAMIC_CALLS = frozenset({"exec", "eval", "compile", "__import__"})
 MIN_CHR_CHAIN = 3
+_DECODERS = frozenset(
+    {
+        "b64decode",
+        "urlsafe_b64decode",
+        "b32decode",
+        "b16decode",
+        "a85decode",
+        "b85decode",
+        "decodebytes",
+        "fromhex",
+        "unhexlify",
+        "a2b_base64",
+        "a2b_hex",
+    }
+)
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_\-\s]+")
+MIN_ENCODED_CHARS = 40
+"""Shortest encoded literal whose decoding counts as an embedded payload."""
 
 
 def egress(chunks: Sequence[CodeChunk]) -> list[Evidence]:
@@ -88,7 +109,8 @@ def persistence(chunks: Sequence[CodeChunk]) -> list[Evidence]:
 
 
 def obfuscation(chunks: Sequence[CodeChunk]) -> list[Evidence]:
-    """Evidence of hidden code: decoded payloads run, built strings executed, chr chains."""
+    """Evidence of hidden code: decoded payloads run, embedded encoded literals decoded
+    (>= 40 base64/hex characters), built strings executed, chr chains."""
     evidence = _patterns([c for c in chunks if c.language != "python"], _SHELL_OBFUSCATION)
     for chunk in chunks:
         if chunk.language == "python":
@@ -144,9 +166,13 @@ def _python_obfuscation(chunk: CodeChunk) -> list[Evidence] | None:
                 detail = f"{name}() of a built string"
             elif name == "map" and args and isinstance(args[0], ast.Name) and args[0].id == "chr":
                 detail = "map(chr, ...)"
+            elif name in _DECODERS and args and _is_encoded_blob(args[0]):
+                detail = f"{name}() of an embedded encoded literal"
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr == "join" and _chr_calls(node) >= MIN_CHR_CHAIN:
                 detail = "string joined from chr() calls"
+            elif node.func.attr in _DECODERS and node.args and _is_encoded_blob(node.args[0]):
+                detail = f"{node.func.attr}() of an embedded encoded literal"
         elif isinstance(node, ast.BinOp) and id(node) not in chained:
             if _chr_calls(node) >= MIN_CHR_CHAIN:
                 detail = "chain of chr() calls"
@@ -172,6 +198,14 @@ def _chr_calls(node: ast.AST) -> int:
         and isinstance(sub.args[0], ast.Constant)
         and isinstance(sub.args[0].value, int)
     )
+
+
+def _is_encoded_blob(node: ast.expr) -> bool:
+    """A str/bytes literal long enough and in a base64/hex alphabet to hide a payload."""
+    if not isinstance(node, ast.Constant) or not isinstance(node.value, str | bytes):
+        return False
+    value = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
+    return len(value.strip()) >= MIN_ENCODED_CHARS and bool(_ENCODED.fullmatch(value))
 
 
 def _is_str_literal(node: ast.expr) -> bool:

@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = (
         "R4",
         "obfuscation",
         0.6,
-        "Hidden code: base64 -d | sh, exec/eval of built strings, chr() chains.",
+        "Hidden code: base64 -d | sh, embedded encoded literals decoded, exec/eval of "
+        "built strings, chr() chains.",
     ),
 )
 

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pydantic import BaseModel
 
 from riskcase._errors import RiskcaseError
+from riskcase.control import ControlOptions, control_section
 from riskcase.evidence import (
     LogSet,
     PathwayEvidence,
@@ -125,6 +126,18 @@ def build_report(
         for pathway, item, risk in zip(pathways, evidence, assessment.pathways, strict=True)
     ]
     awareness = evaluation_awareness(logs.records)
+    control = control_section(
+        logs.records,
+        ControlOptions(
+            monitors=list(monitors),
+            audit_budget=profile.audit_budget,
+            defer_fraction=profile.control.defer_fraction,
+            trusted_usefulness=profile.control.trusted_usefulness,
+            deployment_tasks=profile.control.deployment_tasks,
+            resamples=profile.control.resamples,
+            seed=profile.seed,
+        ),
+    )
     meta = ReportMeta(
         title=title,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -147,4 +160,5 @@ def build_report(
         evaluation_awareness=awareness,
         claims=load_bearing_claims(entries, calibration, awareness),
         methods=methods_text(profile, calibration),
+        control=control,
     )

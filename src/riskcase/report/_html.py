@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from riskcase.control import control_html
 from riskcase.studies import get_study
 
 from ._charts import BAND_COLOURS, harm_histogram, overview_chart, rates_chart
@@ -170,6 +171,7 @@ def render_html(report: RiskReport, out_dir: Path | None = None) -> str:
         *(_pathway_section(entry, report) for entry in report.pathways),
         "<h2>Evaluation awareness</h2>",
         _awareness(report),
+        control_html(report.control) if report.control is not None else "",
         *(get_study(study_id).html(section) for study_id, section in report.study_sections()),
         "<h2>Load-bearing claims</h2>",
         _claims(report),

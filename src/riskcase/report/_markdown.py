@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from riskcase.control import control_markdown
 from riskcase.studies import get_study
 
 from ._format import (
@@ -93,6 +94,8 @@ def render_markdown(report: RiskReport, out_dir: Path | None = None) -> str:
             for cell in awareness.cells
         ]
         lines.append("")
+    if report.control is not None:
+        lines += [control_markdown(report.control).rstrip(), ""]
     for study_id, section in report.study_sections():
         lines += [get_study(study_id).markdown(section).rstrip(), ""]
     lines += ["## Load-bearing claims", ""]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from riskcase.control import ControlSection
 from riskcase.evidence import EvaluationAwareness, MonitorCalibration, PairedGap, Rate
 from riskcase.risk import (
     Band,
@@ -115,6 +116,7 @@ class RiskReport(BaseModel):
     evaluation_awareness: EvaluationAwareness
     claims: list[Claim]
     methods: list[str]
+    control: ControlSection | None = None
 
     def study_sections(self) -> list[tuple[str, BaseModel]]:
         """(study id, section) of every study section the report holds, in study order."""

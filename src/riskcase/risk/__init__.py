@@ -5,6 +5,7 @@ from ._bands import BAND_ORDER, Band, band_of, band_rank
 from ._harm import detection_probability, probability_of_harm
 from ._profile import (
     Bands,
+    ControlProfile,
     DeploymentProfile,
     PathwayDeployment,
     default_profile_text,
@@ -16,6 +17,7 @@ __all__ = [
     "BAND_ORDER",
     "Band",
     "Bands",
+    "ControlProfile",
     "DeploymentProfile",
     "Interval",
     "OverallRisk",

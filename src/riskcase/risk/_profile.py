@@ -49,6 +49,26 @@ class Bands(BaseModel):
         return self
 
 
+class ControlProfile(BaseModel):
+    """Settings of the offline control-protocol evaluation (the report's control section).
+
+    Attributes:
+        defer_fraction: Share of honest samples above the defer threshold (defer to
+            trusted, defer to resample).
+        trusted_usefulness: The trusted model's main-task success rate, to scale
+            usefulness between trusted and untrusted (None: unscaled).
+        deployment_tasks: Tasks in a deployment, for P(the blue team wins).
+        resamples: Bootstrap resamples of the control figures.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    defer_fraction: float = Field(default=0.10, ge=0, le=1)
+    trusted_usefulness: float | None = Field(default=None, ge=0, le=1)
+    deployment_tasks: int = Field(default=1000, ge=1)
+    resamples: int = Field(default=1000, ge=0, le=100_000)
+
+
 class DeploymentProfile(BaseModel):
     """Everything the risk model assumes about the deployment (see default_profile.yaml)."""
 
@@ -66,6 +86,7 @@ class DeploymentProfile(BaseModel):
     seed: int = 0
     default_pathway: PathwayDeployment
     pathways: dict[str, PathwayDeployment] = Field(default_factory=dict)
+    control: ControlProfile = Field(default_factory=ControlProfile)
 
     def for_pathway(self, pathway_id: str) -> PathwayDeployment:
         """The deployment values of one pathway (the default when it is not listed)."""
