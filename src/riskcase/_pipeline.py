@@ -32,7 +32,9 @@ class AssessOptions:
     Attributes:
         model: Inspect model string of the model under assessment.
         model_args: Model args (Inspect's ``-M``), e.g. ``attempt_rate`` for the reference.
-        trusted_model: Inspect model string for the LLM monitor (None: rule monitor only).
+        trusted_model: Inspect model string for the LLM monitor (None: rule monitors only).
+        llm_monitor_args: Options of the LLM monitor (``granularity``, ``samples``,
+            ``aggregate``, ``retries``).
         pathways: Pathway ids in scope (empty: the catalog's defaults).
         scenarios: Scenario ids to run (empty: every scenario of the pathways in scope).
         modes: Modes to run.
@@ -49,6 +51,7 @@ class AssessOptions:
     model: str = DEFAULT_MODEL
     model_args: dict[str, Any] = field(default_factory=dict)
     trusted_model: str | None = None
+    llm_monitor_args: dict[str, Any] = field(default_factory=dict)
     pathways: list[str] = field(default_factory=list)
     scenarios: list[str] = field(default_factory=list)
     modes: list[str] = field(default_factory=lambda: [str(m) for m in MODES])
@@ -116,12 +119,18 @@ def _check_model(model: str, model_args: dict[str, Any], role: str) -> None:
         raise RiskcaseError(f"cannot use {role} '{model}': {reason}") from None
 
 
-def _monitors(trusted_model: str | None) -> list[Scorer]:
-    from riskcase.monitors import eval_awareness, llm_monitor, rule_monitor
+def _monitors(trusted_model: str | None, llm_args: dict[str, Any]) -> list[Scorer]:
+    from riskcase.monitors import STATIC_MONITORS, eval_awareness, get_monitor, llm_monitor
 
-    monitors = [rule_monitor(), eval_awareness()]
+    monitors = [get_monitor(name) for name in ("rule_monitor", *STATIC_MONITORS)]
+    monitors.append(eval_awareness())
     if trusted_model is not None:
-        monitors.append(llm_monitor(model=trusted_model))
+        try:
+            monitors.append(llm_monitor(model=trusted_model, **llm_args))
+        except (TypeError, ValueError) as error:
+            raise RiskcaseError(f"bad --llm-monitor option: {error}") from None
+    elif llm_args:
+        raise RiskcaseError("--llm-monitor options need --trusted-model")
     return monitors
 
 
@@ -172,7 +181,7 @@ def build_tasks(options: AssessOptions, scope: Sequence[Pathway]) -> list[Task]:
                 f"outside-world folder per sample), not '{options.sandbox}': use --sandbox "
                 "bwrap, or leave them out with --scenario or --pathway"
             )
-    monitors = _monitors(options.trusted_model)
+    monitors = _monitors(options.trusted_model, options.llm_monitor_args)
     return [
         scenario_task(
             scenario_id,

@@ -57,6 +57,14 @@ def cli() -> None:
 )
 @click.option("--trusted-model", default=None, help="Inspect model for the LLM monitor.")
 @click.option(
+    "--llm-monitor",
+    "llm_monitor_args",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="LLM monitor option, e.g. --llm-monitor granularity=action --llm-monitor samples=3 "
+    "(also aggregate=mean|max, retries=N).",
+)
+@click.option(
     "--pathway",
     "pathways",
     multiple=True,
@@ -108,6 +116,7 @@ def assess(
     model: str,
     model_args: tuple[str, ...],
     trusted_model: str | None,
+    llm_monitor_args: tuple[str, ...],
     pathways: tuple[str, ...],
     scenarios: tuple[str, ...],
     modes: tuple[str, ...],
@@ -134,6 +143,7 @@ def assess(
         model=model,
         model_args=_model_args(model_args),
         trusted_model=trusted_model,
+        llm_monitor_args=_model_args(llm_monitor_args),
         pathways=list(pathways),
         scenarios=list(scenarios),
         studies=None if not studies else [s for s in studies if s != "none"],
