@@ -125,3 +125,42 @@ def test_outside_world_scenarios_refuse_other_sandboxes(tmp_path: Path) -> None:
         str(tmp_path / "o"),
     )
     assert_one_error_line(result, "need the bwrap sandbox")
+
+
+def test_unknown_study(tmp_path: Path) -> None:
+    result = run("assess", "--study", "astrology", "--out", str(tmp_path / "o"))
+    assert_one_error_line(result, "unknown study 'astrology'")
+
+
+def test_llm_monitor_options_need_a_trusted_model(tmp_path: Path) -> None:
+    result = run(
+        "assess",
+        "--llm-monitor",
+        "granularity=action",
+        "--scenario",
+        "experiment_tampering",
+        "--out",
+        str(tmp_path / "o"),
+        "--sandbox",
+        "local",
+    )
+    assert_one_error_line(result, "need --trusted-model")
+
+
+def test_bad_misuse_dataset_line_names_the_line_not_the_text(tmp_path: Path) -> None:
+    dataset = tmp_path / "restricted.jsonl"
+    dataset.write_text('{"id": "r1", "category": "x", "prompt": "SECRET-TEXT-42"}\nnot json\n')
+    result = run(
+        "assess",
+        "--study",
+        "misuse",
+        "--misuse-dataset",
+        str(dataset),
+        "--out",
+        str(tmp_path / "o"),
+        "--sandbox",
+        "local",
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "SECRET-TEXT-42" not in result.stderr + result.stdout
+    assert not (tmp_path / "o" / "report.json").exists()
