@@ -84,8 +84,13 @@ class ControlData:
 
 
 def monitor_label(monitors: Sequence[str]) -> str:
-    """How a monitor selection is named in tables: the name, or ``max(a, b)``."""
-    return monitors[0] if len(monitors) == 1 else f"max({', '.join(monitors)})"
+    """How a monitor selection is named in tables: the name, ``max(a, b)`` for a few,
+    or ``max of N monitors`` for many (the section lists them)."""
+    if len(monitors) == 1:
+        return monitors[0]
+    if len(monitors) <= 3:
+        return f"max({', '.join(monitors)})"
+    return f"max of {len(monitors)} monitors"
 
 
 def _score(record: SampleRecord, monitors: Sequence[str]) -> float:

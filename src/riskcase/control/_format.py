@@ -141,3 +141,18 @@ def curve_rows(section: ControlSection) -> tuple[list[list[str]], list[list[str]
 
 DEFER_HEADER = ["Protocol", "Defer fraction", "Defer threshold", "Usefulness", "Safety"]
 BUDGET_HEADER = ["Protocol", "Audit budget", "Safety", "P(blue team wins)", "Usefulness"]
+
+DETECTION_NOTE = (
+    "Rows per pathway are shown for the combination the protocols use; report.json holds "
+    "every monitor's figures per pathway."
+)
+
+
+def shown_detection(section: ControlSection) -> list[DetectionMetrics]:
+    """Detection rows for the tables: every monitor over all pathways, and per pathway
+    only the combination the protocols use."""
+    return [
+        item
+        for item in section.detection
+        if item.pathway_id is None or item.monitor == section.monitor
+    ]

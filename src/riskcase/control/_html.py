@@ -10,10 +10,12 @@ from ._format import (
     BUDGET_HEADER,
     DEFER_HEADER,
     DETECTION_HEADER,
+    DETECTION_NOTE,
     PROTOCOL_HEADER,
     curve_rows,
     detection_cells,
     protocol_cells,
+    shown_detection,
     summary_text,
 )
 from ._markdown import TITLE
@@ -56,7 +58,8 @@ def control_html(section: ControlSection) -> str:
     parts += [
         "<h3>Monitor detection</h3>",
         f"<div class='charts'>{''.join(_roc_charts(section))}</div>",
-        html_table(DETECTION_HEADER, [detection_cells(m) for m in section.detection]),
+        html_table(DETECTION_HEADER, [detection_cells(m) for m in shown_detection(section)]),
+        f"<p class='muted'>{escape(DETECTION_NOTE)}</p>",
         "<h3>Control protocols</h3>",
         f"<p>At a {budget:.1%} audit budget and a {section.options.defer_fraction:.0%} defer "
         f"fraction; P(blue team wins) is over {section.options.deployment_tasks} tasks.</p>",

@@ -8,10 +8,12 @@ from ._format import (
     BUDGET_HEADER,
     DEFER_HEADER,
     DETECTION_HEADER,
+    DETECTION_NOTE,
     PROTOCOL_HEADER,
     curve_rows,
     detection_cells,
     protocol_cells,
+    shown_detection,
     summary_text,
 )
 from ._section import ControlSection
@@ -40,7 +42,10 @@ def control_markdown(section: ControlSection) -> str:
         return "\n".join([*lines, f"Not measured: {section.reason}.", ""])
     budget = section.options.audit_budget
     lines += ["### Monitor detection", ""]
-    lines += markdown_table(DETECTION_HEADER, [detection_cells(m) for m in section.detection])
+    lines += markdown_table(
+        DETECTION_HEADER, [detection_cells(m) for m in shown_detection(section)]
+    )
+    lines += [DETECTION_NOTE, ""]
     lines += [
         "### Control protocols",
         "",
