@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from riskcase._ast import parse_python
+
 from ._shell import ShellCommand, parse_commands, split_heredocs
 from ._transcript import Transcript, TranscriptEvent
 
@@ -160,7 +162,7 @@ def _inline_code(command: ShellCommand) -> tuple[Language, str] | None:
 
 def _subprocess_commands(code: str) -> Iterator[str]:
     try:
-        tree = ast.parse(code)
+        tree = parse_python(code)
     except (SyntaxError, ValueError):
         return
     for node in ast.walk(tree):

@@ -13,6 +13,8 @@ import re
 import shlex
 from collections.abc import Sequence
 
+from riskcase._ast import parse_python
+
 from ._chunks import CodeChunk
 from ._rules import Evidence, pattern_evidence
 from ._shell import parse_commands
@@ -153,7 +155,7 @@ def _patterns(chunks: Sequence[CodeChunk], patterns: Sequence[re.Pattern[str]]) 
 
 def _python_obfuscation(chunk: CodeChunk) -> list[Evidence] | None:
     try:
-        tree = ast.parse(chunk.source)
+        tree = parse_python(chunk.source)
     except (SyntaxError, ValueError):
         return None
     evidence: list[Evidence] = []

@@ -18,6 +18,8 @@ import re
 import textwrap
 from collections.abc import Iterator, Sequence
 
+from riskcase._ast import parse_python
+
 from ._chunks import CodeChunk
 from ._rules import Evidence
 
@@ -72,7 +74,7 @@ def _branch_literals(source: str) -> Iterator[tuple[str, int | str]]:
 def _parse(source: str) -> ast.Module | None:
     for text in (source, textwrap.dedent(source)):
         try:
-            return ast.parse(text)
+            return parse_python(text)
         except (SyntaxError, ValueError):
             continue
     return None

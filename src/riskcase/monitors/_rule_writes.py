@@ -16,6 +16,8 @@ import re
 import shlex
 from collections.abc import Iterator, Sequence
 
+from riskcase._ast import parse_python
+
 from ._chunks import CodeChunk
 from ._rules import Evidence
 from ._shell import ShellCommand, parse_commands
@@ -138,7 +140,7 @@ def _in_place_targets(args: list[str], program: str) -> list[str]:
 def _python_writes(source: str) -> Iterator[tuple[str, str, str]]:
     """``(call text, action, target)`` for each literal path Python code writes."""
     try:
-        tree = ast.parse(source)
+        tree = parse_python(source)
     except (SyntaxError, ValueError):
         return
     names = _string_names(tree)

