@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from inspect_ai.log import list_eval_logs, read_eval_log
 
+from riskcase.monitors import STATIC_MONITORS
 from support import run_cli
 
 
@@ -88,7 +89,9 @@ def test_llm_monitor_scores_every_sample_and_feeds_the_report(
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads((out / "report.json").read_text())
-    assert report["calibration"]["monitors"] == ["llm_monitor", "rule_monitor"]
+    assert {"llm_monitor", "rule_monitor", *STATIC_MONITORS} == set(
+        report["calibration"]["monitors"]
+    )
     scored = 0
     for info in list_eval_logs(str(out / "logs")):
         for sample in read_eval_log(info).samples:
