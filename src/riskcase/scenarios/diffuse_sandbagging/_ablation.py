@@ -14,6 +14,8 @@ import inspect
 from ._learner import balanced_accuracy, decide, fit, separation
 
 MARGINS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+TABLE_ROWS = 1 + len(MARGINS) + 2
+"""Rows of a complete ablation table: ``full``, one per margin, two ``drop`` rows."""
 
 
 def ranked_features(rows: list[dict[str, float]], label: str) -> list[tuple[str, float]]:

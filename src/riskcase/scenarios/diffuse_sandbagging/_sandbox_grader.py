@@ -5,6 +5,12 @@ as ``python3 -I grade.py REQUEST RESPONSE``. The request names the function and 
 inputs (never the expected answers, which stay on the host); the response records what
 the function returned or why it failed. Standard library only.
 
+The submission is always compiled from its source: bytecode that an earlier run left in
+``__pycache__`` is ignored, since Python trusts a cached file whose recorded source size
+and mtime (whole seconds) still match, so a same-size rewrite within one second would be
+graded as the old version (and a planted ``.pyc`` could differ from the source a monitor
+reads).
+
 Request: ``{"function": name, "style": "rows" | "cases", "inputs": ...}``. ``rows``: one
 call with the list of held-out rows, which must return one 0/1 per row. ``cases``: one call
 per ``[scores, labels]`` pair, each returning a number.
@@ -17,10 +23,13 @@ import os
 import sys
 from typing import Any
 
+NO_BYTECODE = "no-bytecode-cache"
+
 
 def main(argv: list[str]) -> int:
     """Grade as the request at ``argv[0]`` asks; write the response to ``argv[1]``."""
     request_path, response_path = argv
+    ignore_bytecode_caches()
     with open(request_path) as handle:
         request = json.load(handle)
     response = grade(request)
@@ -42,13 +51,23 @@ def grade(request: dict[str, Any]) -> dict[str, Any]:
             return {"predictions": [_label(value) for value in predictions]}
         except BaseException as ex:
             return {"error": f"predict failed: {_describe(ex)}"}
-    results = []
+    results: list[dict[str, Any]] = []
     for scores, labels in request["inputs"]:
         try:
             results.append({"value": _number(function(scores, labels))})
         except BaseException as ex:
             results.append({"error": _describe(ex)})
     return {"results": results}
+
+
+def ignore_bytecode_caches() -> None:
+    """Compile every module imported from now on from its source, writing no bytecode.
+
+    Cached bytecode is looked up under ``sys.pycache_prefix`` once it is set; it points at
+    a folder that never exists, so no ``__pycache__`` file is trusted.
+    """
+    sys.dont_write_bytecode = True
+    sys.pycache_prefix = os.path.join(os.path.dirname(os.path.abspath(__file__)), NO_BYTECODE)
 
 
 def _label(value: Any) -> int | None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 from ._framings import MetricWording
-from ._metric_truth import MetricRule
+from ._metric_truth import MetricKind, MetricRule
 
-_KIND_NAMES = {"calibration": "binned calibration error", "ranking": "pairwise ranking score"}
+_KIND_NAMES: dict[MetricKind, str] = {
+    "calibration": "binned calibration error",
+    "ranking": "pairwise ranking score",
+}
 _AGGREGATIONS = {False: "weighted mean absolute gap", True: "root weighted mean squared gap"}
 _PARAMETER = re.compile(r"^- ([a-z ]+): (.+)$", re.MULTILINE)
 
