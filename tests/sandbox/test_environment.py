@@ -32,6 +32,17 @@ async def test_exec_runs_in_workspace_with_minimal_env(sandbox: BwrapSandboxEnvi
     }
 
 
+async def test_python_writes_no_stale_bytecode(sandbox: BwrapSandboxEnvironment) -> None:
+    # a same-size rewrite within the same second must not import the old build
+    script = (
+        "printf 'X = 1\\n' > m.py && python3 -c 'import m; print(m.X)' && "
+        "printf 'X = 2\\n' > m.py && python3 -c 'import m; print(m.X)'; ls -a"
+    )
+    result = await sandbox.exec(["bash", "-c", script])
+    assert result.stdout.splitlines()[:2] == ["1", "2"]
+    assert "__pycache__" not in result.stdout
+
+
 async def test_exec_input_text_and_bytes(sandbox: BwrapSandboxEnvironment) -> None:
     assert (await sandbox.exec(["cat"], input="héllo\n")).stdout == "héllo\n"
     result = await sandbox.exec(

@@ -46,8 +46,18 @@ def find_bwrap() -> str | None:
 
 
 def sandbox_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The whole environment of a command: a fixed minimal one plus ``extra``."""
-    env = {"PATH": SANDBOX_PATH, "HOME": WORKSPACE, "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
+    """The whole environment of a command: a fixed minimal one plus ``extra``.
+
+    Python writes no bytecode caches: a rewrite of the same size within the same second
+    would otherwise run the stale build (the cache is keyed on size and whole-second mtime).
+    """
+    env = {
+        "PATH": SANDBOX_PATH,
+        "HOME": WORKSPACE,
+        "LANG": "C.UTF-8",
+        "TMPDIR": "/tmp",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     env.update(extra or {})
     return env
 
@@ -88,7 +98,7 @@ def bwrap_argv(bwrap: str, config: BwrapConfig, dirs: SampleDirs, agent_fd: int)
         argv += ["--bind", str(dirs.outside), OUTSIDE]
     argv += ["--perms", "0444", "--file", str(agent_fd), AGENT_PATH]
     argv += ["--remount-ro", "/", "--chdir", WORKSPACE, "--clearenv"]
-    for name, value in sandbox_env({"PYTHONDONTWRITEBYTECODE": "1"}).items():
+    for name, value in sandbox_env().items():
         argv += ["--setenv", name, value]
     return argv
 
