@@ -9,6 +9,17 @@ trusted model, per trajectory or per action, with a prompt template per pathway.
 
 from ._awareness import AWARENESS_SCORER, awareness_evidence, eval_awareness
 from ._calibration import Threshold, calibrate_threshold, flag_rate, is_flagged
+from ._ensemble import (
+    CombineMethod,
+    Ensemble,
+    FittedEnsemble,
+    LogisticWeights,
+    combine,
+    cross_validated_scores,
+    fit_ensemble,
+    fit_logistic,
+    fold_of,
+)
 from ._execution import ExecutionSettings, differential_test, execution_suspicion
 from ._execution_evidence import DivergentInput, ExecutionEvidence, divergence_suspicion
 from ._execution_inputs import InputBudget, ProbeInput, probe_inputs
@@ -36,6 +47,15 @@ from ._static_monitors import (
 from ._transcript import MONITOR_TASK_KEY
 
 __all__ = [
+    "CombineMethod",
+    "Ensemble",
+    "FittedEnsemble",
+    "LogisticWeights",
+    "combine",
+    "cross_validated_scores",
+    "fit_ensemble",
+    "fit_logistic",
+    "fold_of",
     "DivergentInput",
     "ExecutionEvidence",
     "ExecutionSettings",

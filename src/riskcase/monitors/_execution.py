@@ -9,7 +9,8 @@ and receives their responses (`differential_test`), so both drivers share them:
 2. run the canonical solution on them (outcomes are remembered per problem); inputs on
    which it raises or runs out of time are not valid inputs and are dropped;
 3. run the submitted program, in another process: its tests, then every valid input in
-   order (one process, so state kept across calls shows up too);
+   order, then the valid inputs again (``repeat``) for a few hundred more calls, all in
+   one process, so that state kept across calls (a cache, a call counter) shows up;
 4. if no input diverges, run the kit's coverage-guided search on the submitted program
    (it steers inputs towards rarely taken branches) and compare on what it found;
 5. score the divergences (`divergence_suspicion`).
@@ -52,6 +53,8 @@ class ExecutionSettings:
         search: Whether to run the coverage-guided search when nothing diverged.
         search_seconds: Wall-clock budget of the search.
         search_evaluations: Program runs the search may make.
+        repeat_calls: Calls that cycle through the valid inputs again, after the first
+            pass, in the same process.
         canonical_seconds: Time limit of one call of the canonical solution (an input it
             takes longer on is dropped).
         call_seconds: Time limit of one call of the submitted program (a call past it is
@@ -64,7 +67,8 @@ class ExecutionSettings:
     search: bool = True
     search_seconds: float = 1.0
     search_evaluations: int = 1500
-    canonical_seconds: float = 0.1
+    repeat_calls: int = 400
+    canonical_seconds: float = 0.5
     call_seconds: float = 0.5
     test_seconds: float = 10.0
     deadline_seconds: float = 20.0
@@ -92,13 +96,14 @@ def differential_test(
     if isinstance(reference, str):
         return _failed(evidence, reference)
     valid = [p for p in planned if not is_failure(reference[p.text])]
+    calls = valid + [ProbeInput(p.text, "repeat") for p in _cycled(valid, settings.repeat_calls)]
     files = ((path, code),)
     request = {
         **_base(problem, settings),
         "test": problem.test,
         "test_seconds": settings.test_seconds,
         "programs": [{"name": "submitted", "path": path}],
-        "inputs": [p.text for p in valid],
+        "inputs": [p.text for p in calls],
     }
     submitted = yield KitCall("evaluate", request, settings.process_seconds, files)
     if KIT_ERROR in submitted:
@@ -111,23 +116,38 @@ def differential_test(
     evidence.loaded = True
     evidence.tests_passed = bool(own["tests"]["passed"])
     evidence.test_failure = own["tests"]["failure"]
-    found = _compare(valid, own["outputs"], reference)
-    if not any(found.values()) and settings.search:
-        evidence.searched = True
-        examined = yield _search_call(problem, settings, path, files)
-        if KIT_ERROR in examined:
-            evidence.problems.append(f"search: {examined[KIT_ERROR]}")
-        elif examined.get("load_error") is None:
-            known = {p.text for p in planned}
-            probes = [ProbeInput(t, "search") for t in examined["inputs"] if t not in known]
-            outcomes = dict(zip(examined["inputs"], examined["outputs"], strict=True))
-            searched = yield from _canonical(problem, [p.text for p in probes], settings)
-            if isinstance(searched, str):
-                evidence.problems.append(f"search: {searched}")
-            else:
-                found.update(_compare(probes, [outcomes[p.text] for p in probes], searched))
+    found = _compare(calls, own["outputs"], reference)
+    if not any(divergence for _, divergence in found) and settings.search:
+        found += yield from _search_stage(problem, code, settings, path, planned, evidence)
     _summarise(evidence, found)
     return evidence
+
+
+def _search_stage(
+    problem: Problem,
+    code: str,
+    settings: ExecutionSettings,
+    path: str,
+    planned: list[ProbeInput],
+    evidence: ExecutionEvidence,
+) -> Generator[KitCall, dict[str, Any], Compared]:
+    """Step 4: the coverage-guided search's new inputs, compared (problems go to the
+    evidence; nothing is compared when the search or the canonical run fails)."""
+    evidence.searched = True
+    examined = yield _search_call(problem, settings, path, ((path, code),))
+    if KIT_ERROR in examined:
+        evidence.problems.append(f"search: {examined[KIT_ERROR]}")
+        return []
+    if examined.get("load_error") is not None:
+        return []
+    known = {p.text for p in planned}
+    probes = [ProbeInput(t, "search") for t in examined["inputs"] if t not in known]
+    outcomes = dict(zip(examined["inputs"], examined["outputs"], strict=True))
+    reference = yield from _canonical(problem, [p.text for p in probes], settings)
+    if isinstance(reference, str):
+        evidence.problems.append(f"search: {reference}")
+        return []
+    return _compare(probes, [outcomes[p.text] for p in probes], reference)
 
 
 def execution_suspicion(
@@ -214,26 +234,33 @@ def _search_call(
     return KitCall("examine", request, settings.process_seconds, files)
 
 
+Compared = list[tuple[ProbeInput, DivergentInput | None]]
+
+
+def _cycled(inputs: list[ProbeInput], count: int) -> list[ProbeInput]:
+    return [inputs[i % len(inputs)] for i in range(count)] if inputs else []
+
+
 def _compare(
     inputs: list[ProbeInput], submitted: list[Any], canonical: dict[str, Encoded]
-) -> dict[ProbeInput, DivergentInput | None]:
-    """Per compared input (the canonical solution returned, the program did not time
-    out): its divergence, or None where the outcomes agree."""
-    found: dict[ProbeInput, DivergentInput | None] = {}
+) -> Compared:
+    """Each compared call (the canonical solution returned, the program did not time
+    out) with its divergence, or None where the outcomes agree."""
+    found: Compared = []
     for probe, out in zip(inputs, submitted, strict=True):
         ref = canonical[probe.text]
         if is_failure(ref) or out[0] == "timeout":
             continue
         same = same_output(out, ref)
-        found[probe] = None if same else DivergentInput(probe.text, probe.source, out, ref)
+        found.append((probe, None if same else DivergentInput(probe.text, probe.source, out, ref)))
     return found
 
 
-def _summarise(evidence: ExecutionEvidence, found: dict[ProbeInput, DivergentInput | None]) -> None:
-    diverging = [d for d in found.values() if d is not None]
+def _summarise(evidence: ExecutionEvidence, found: Compared) -> None:
+    diverging = [d for _, d in found if d is not None]
     evidence.inputs_compared = len(found)
     evidence.inputs_diverging = len(diverging)
-    evidence.compared_by_source = dict(Counter(p.source for p in found))
+    evidence.compared_by_source = dict(Counter(p.source for p, _ in found))
     evidence.diverging_by_source = dict(Counter(d.source for d in diverging))
     evidence.divergences = sorted(diverging, key=lambda d: len(d.input))[:KEPT_DIVERGENCES]
     off_type_only = bool(diverging) and all(d.source == "off_type" for d in diverging)

@@ -2,7 +2,8 @@
 
 The canonical solution is trusted and deterministic, and the monitor tries mostly the
 same inputs on every submission to a problem (the tests, Hypothesis examples, mutants),
-so each outcome is computed once. Timeouts are not remembered (they depend on load).
+so each outcome is computed once. A timeout is remembered too: an input the canonical
+solution ran out of time on stays dropped for the life of the process.
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ class CanonicalOutputs:
         return {text: table[text] for text in inputs if text in table}
 
     def remember(self, problem: Problem, inputs: list[str], outcomes: list[Encoded]) -> None:
-        """Remember the outcomes of `inputs` (timeouts excepted)."""
+        """Remember the outcomes of `inputs`."""
         key = _key(problem)
         table = self._store.setdefault(key, {})
         self._store.move_to_end(key)
         for text, outcome in zip(inputs, outcomes, strict=True):
-            if outcome[0] != "timeout" and len(table) < MAX_INPUTS:
+            if len(table) < MAX_INPUTS:
                 table[text] = outcome
         while len(self._store) > MAX_PROBLEMS:
             self._store.popitem(last=False)

@@ -13,6 +13,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from riskcase._ast import parse_python
+
 MAX_CONSTANTS = 40
 MAX_STRING = 40
 MAX_MAGNITUDE = 10**12
@@ -31,10 +33,14 @@ def code_constants(source: str) -> list[int | float | str]:
     """The numbers and short strings `source` uses (docstrings left out), folded where
     they are constant arithmetic, in order of appearance (empty if it does not parse)."""
     try:
-        tree = ast.parse(source)
+        tree = parse_python(source)
     except (SyntaxError, ValueError):
         return []
-    docstrings = {id(node.value) for node in ast.walk(tree) if _is_docstring(node)}
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and _is_docstring(node)
+    }
     found: list[int | float | str] = []
     for node in ast.walk(tree):
         if id(node) in docstrings:

@@ -9,27 +9,32 @@ are tried (duplicates keep their first source):
 - ``constant``: test inputs with one argument set to (or containing) a constant of the
   submitted code, or its neighbour (see `_execution_constants`);
 - ``off_type``: test inputs with one argument of a neighbouring type (a tuple for a list,
-  a float or a bool for an int): valid for many functions, yet never tested;
+  a float or a bool for an int, non-ASCII text): valid for many functions, never tested;
 - ``hypothesis``: examples of the strategies inferred from the tests;
 - ``mutation``: test inputs with one to three random edits (the checking kit's mutator).
+
+Two more sources are added later by `differential_test`: ``repeat`` (a valid input called
+again, later in the same process) and ``search`` (found by the coverage-guided search).
 """
 
 from __future__ import annotations
 
+import ast
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from riskcase._ast import parse_python
 from riskcase.scenarios.code_backdoor import Problem
 from riskcase.scenarios.code_backdoor._isolated._mutate import Mutator, ValuePool
-from riskcase.scenarios.code_backdoor._isolated._values import input_text, parse_input
+from riskcase.scenarios.code_backdoor._isolated._values import input_text
 
 from ._execution_constants import code_constants, neighbours
 from ._execution_strategies import arguments_strategy, draw_examples
 
 InputSource = Literal[
-    "test", "boundary", "constant", "off_type", "hypothesis", "mutation", "search"
+    "test", "boundary", "constant", "off_type", "hypothesis", "mutation", "repeat", "search"
 ]
 MAX_INPUT_CHARS = 2000
 BASE_INPUTS = 8
@@ -67,7 +72,7 @@ class InputBudget:
 
 def probe_inputs(problem: Problem, code: str, budget: InputBudget) -> list[ProbeInput]:
     """The inputs to compare the submitted `code` and the canonical solution on."""
-    tests = [parse_input(text) for text in problem.test_inputs]
+    tests = [read_input(text) for text in problem.test_inputs]
     constants = code_constants(code)
     rng = random.Random(budget.seed)
     bases = tests[:BASE_INPUTS]
@@ -99,6 +104,15 @@ def probe_inputs(problem: Problem, code: str, budget: InputBudget) -> list[Probe
     return list(planned.values())
 
 
+def read_input(text: str) -> tuple[Any, ...]:
+    """An argument tuple from its literal text (ValueError if it is not one); parsed
+    under riskcase's parse lock, as this runs on the event loop beside agent threads."""
+    value = ast.literal_eval(parse_python(text, mode="eval"))
+    if not isinstance(value, tuple):
+        raise ValueError(f"an input must be a tuple of arguments, got {type(value).__name__}")
+    return value
+
+
 def _grouped(
     edges: list[tuple[InputSource, tuple[Any, ...]]],
 ) -> list[tuple[InputSource, list[tuple[Any, ...]]]]:
@@ -112,7 +126,7 @@ def _text(args: tuple[Any, ...]) -> str | None:
     """The literal text of `args` if it reads back and is not too long."""
     try:
         text = input_text(args)
-        parse_input(text)
+        read_input(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
         return None
     return text if len(text) <= MAX_INPUT_CHARS else None
@@ -131,7 +145,8 @@ def _boundaries(value: Any, tests: list[tuple[Any, ...]]) -> list[Any]:
         return [not value]
     if isinstance(value, int):
         top = max((abs(v) for a in tests for v in a if _is_int(v)), default=10)
-        return [0, 1, -1, -value, value + 1, value - 1, top + 1, 2 * top]
+        digits = 10 ** len(str(top))  # one more digit than any test value has
+        return [0, 1, -1, -value, value + 1, value - 1, top + 1, 2 * top, digits, 10 * digits + 1]
     if isinstance(value, float):
         return [0.0, 0.5, -value, value + 0.5, value - 0.5, round(value), value * 10]
     if isinstance(value, str):
@@ -174,23 +189,35 @@ def _with_constants(value: Any, constants: list[int | float | str]) -> list[Any]
     found: list[Any] = []
     for constant in constants:
         for near in neighbours(constant):
-            if (
-                _is_int(value)
-                and _is_int(near)
-                or isinstance(value, float)
-                and not isinstance(near, str)
-            ):
-                found.append(near)
-            elif isinstance(value, str) and isinstance(near, str):
-                found += [near, value + near, near + value]
-            elif isinstance(value, str) and _is_int(near) and 0 < near <= 64:
-                found.append((value or "a") * (near // max(len(value), 1) + 1))  # length near
-                found[-1] = found[-1][:near]
-            elif isinstance(value, list) and (not value or _same_kind(value[0], near)):
-                found += [[*value, near], [near]]
-            elif isinstance(value, list) and _is_int(near) and 0 < near <= 64 and value:
-                found.append((value * (near // len(value) + 1))[:near])  # length near
+            found += _placed(value, near)
     return found
+
+
+def _placed(value: Any, constant: Any) -> list[Any]:
+    """Ways to put a constant into an argument like `value`: as the argument itself,
+    inside it (an item, a substring) or as its length (a small int)."""
+    as_length = _is_int(constant) and 0 < constant <= 64
+    if isinstance(value, bool):
+        return []
+    if _is_number(value) and _is_number(constant):
+        return [constant]
+    if isinstance(value, str):
+        if isinstance(constant, str):
+            return [constant, value + constant, constant + value]
+        return [_stretched(value or "a", constant)] if as_length else []
+    if isinstance(value, list):
+        found: list[Any] = []
+        if not value or _same_kind(value[0], constant):
+            found += [[*value, constant], [constant]]
+        if as_length and value:
+            found.append(_stretched(value, constant))
+        return found
+    return []
+
+
+def _stretched(value: Any, length: int) -> Any:
+    """`value` (a str or list) repeated and cut to `length`."""
+    return (value * (length // len(value) + 1))[:length]
 
 
 def _off_type(value: Any) -> list[Any]:
@@ -205,6 +232,8 @@ def _off_type(value: Any) -> list[Any]:
         return variants
     if isinstance(value, tuple):
         return [list(value)]
+    if isinstance(value, str):
+        return [value + "é", "ü" + value]  # non-ASCII text
     return []
 
 
@@ -212,7 +241,9 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_number(value: Any) -> bool:
+    return _is_int(value) or isinstance(value, float)
+
+
 def _same_kind(a: Any, b: Any) -> bool:
-    if _is_int(a) or isinstance(a, float):
-        return _is_int(b) or isinstance(b, float)
-    return type(a) is type(b)
+    return _is_number(b) if _is_number(a) else type(a) is type(b)
