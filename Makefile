@@ -43,6 +43,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/harness_overhead.py
 	$(BIN)/python benchmarks/sandbox_overhead.py
+	$(BIN)/python benchmarks/backdoor_detection.py --workers 2
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -122,7 +122,8 @@ def _check_model(model: str, model_args: dict[str, Any], role: str) -> None:
 def _monitors(trusted_model: str | None, llm_args: dict[str, Any]) -> list[Scorer]:
     from riskcase.monitors import STATIC_MONITORS, eval_awareness, get_monitor, llm_monitor
 
-    monitors = [get_monitor(name) for name in ("rule_monitor", *STATIC_MONITORS)]
+    names = ("rule_monitor", *STATIC_MONITORS, "execution_monitor")
+    monitors = [get_monitor(name) for name in names]
     monitors.append(eval_awareness())
     if trusted_model is not None:
         try:
