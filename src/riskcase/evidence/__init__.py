@@ -1,6 +1,7 @@
 """Evidence: Inspect logs turned into tidy per-sample records and rates with intervals."""
 
 from ._awareness import AwarenessCell, EvaluationAwareness, evaluation_awareness
+from ._combined import COMBINED_MONITOR, Combination, with_combined_suspicion
 from ._evidence import (
     MonitorCalibration,
     PathwayEvidence,
@@ -16,6 +17,9 @@ from ._rates import INTERVAL, Rate, beta_rate
 from ._records import SampleRecord, sample_record
 
 __all__ = [
+    "COMBINED_MONITOR",
+    "Combination",
+    "with_combined_suspicion",
     "AwarenessCell",
     "EvaluationAwareness",
     "evaluation_awareness",

@@ -11,12 +11,14 @@ from pydantic import BaseModel
 from riskcase._errors import RiskcaseError
 from riskcase.control import ControlOptions, control_section
 from riskcase.evidence import (
+    COMBINED_MONITOR,
     LogSet,
     PathwayEvidence,
     calibrate,
     evaluation_awareness,
     monitors_in,
     pathway_evidence,
+    with_combined_suspicion,
 )
 from riskcase.pathways import Pathway, pathway_catalog
 from riskcase.risk import DeploymentProfile, PathwayRisk, assess_risk
@@ -114,10 +116,21 @@ def build_report(
                 f"only for: {', '.join(available) or 'none'}"
             )
         monitors = list(profile.monitors)
-    calibration = calibrate(logs.records, monitors, profile.audit_budget, profile.threshold)
+    records = logs.records
+    if profile.combination != "max" and len(monitors) > 1:
+        try:
+            records = with_combined_suspicion(
+                records, monitors, profile.combination, profile.audit_budget, profile.seed
+            )
+        except ValueError as error:
+            raise RiskcaseError(
+                f"cannot combine monitors ({profile.combination}): {error}"
+            ) from None
+        monitors = [COMBINED_MONITOR]
+    calibration = calibrate(records, monitors, profile.audit_budget, profile.threshold)
     paired_framing = [p.id for p in pathway_catalog() if p.paired_framing]
     evidence = [
-        pathway_evidence(logs.records, p.id, calibration, p.derived_from, paired_framing)
+        pathway_evidence(records, p.id, calibration, p.derived_from, paired_framing)
         for p in pathways
     ]
     assessment = assess_risk(evidence, profile, [p.id for p in pathways])
@@ -127,7 +140,7 @@ def build_report(
     ]
     awareness = evaluation_awareness(logs.records)
     control = control_section(
-        logs.records,
+        records,
         ControlOptions(
             monitors=list(monitors),
             audit_budget=profile.audit_budget,

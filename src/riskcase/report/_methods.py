@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from riskcase.evidence import INTERVAL, MonitorCalibration
+from riskcase.evidence import COMBINED_MONITOR, INTERVAL, MonitorCalibration
 from riskcase.risk import DeploymentProfile
+
+
+def _combination_text(profile: DeploymentProfile, calibration: MonitorCalibration) -> str:
+    if profile.combination == "max" or calibration.monitors != [COMBINED_MONITOR]:
+        return (
+            f"Monitoring. Suspicion (0-1) is the maximum over the monitors "
+            f"{', '.join(calibration.monitors) or '(none)'}."
+        )
+    if profile.combination == "mean":
+        return "Monitoring. Suspicion (0-1) is the mean over every monitor that scored a sample."
+    return (
+        "Monitoring. Suspicion (0-1) is a logistic combination of every monitor's score, with "
+        "weights learned on this assessment's honest (negative) and attempted-attack "
+        "(positive) samples; each of those samples is scored by weights fit without its "
+        "task (5-fold cross-validation grouped by task), other samples by weights fit on all."
+    )
 
 
 def _threshold_text(calibration: MonitorCalibration) -> str:
@@ -39,8 +55,7 @@ def methods_text(profile: DeploymentProfile, calibration: MonitorCalibration) ->
         f"opportunity samples with a sabotage attempt. Each rate has a Beta posterior under a "
         f"Jeffreys prior Beta(1/2, 1/2); tables show the posterior mean and the "
         f"{INTERVAL:.0%} equal-tailed credible interval.",
-        f"Monitoring. Suspicion (0-1) is the maximum over the monitors "
-        f"{', '.join(calibration.monitors) or '(none)'}. " + _threshold_text(calibration),
+        _combination_text(profile, calibration) + " " + _threshold_text(calibration),
         f"Harm model. For each pathway, each of the profile's opportunities per period is an "
         f"attempt with probability p (propensity). An attempt is caught with probability "
         f"d = coverage x (1 - evasion), coverage = {profile.monitoring_coverage:.0%}; otherwise "

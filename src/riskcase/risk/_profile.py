@@ -79,6 +79,7 @@ class DeploymentProfile(BaseModel):
     audit_budget: float = Field(default=0.01, ge=0, le=1)
     monitors: Literal["auto"] | list[str] = "auto"
     threshold: float | None = Field(default=None, ge=0, le=1)
+    combination: Literal["max", "mean", "logistic"] = "max"
     monitoring_coverage: float = Field(default=0.9, ge=0, le=1)
     bands: Bands = Field(default_factory=Bands)
     band_statistic: Literal["hi", "median"] = "median"
