@@ -14,6 +14,7 @@ from riskcase.alignment import (
     family_propensities,
     holm,
 )
+from riskcase.alignment._coherence import classify
 from riskcase.evidence import SampleRecord
 from riskcase.studies import StudyInputs
 
@@ -179,3 +180,12 @@ def test_run_correlation_is_negative_when_families_trade_off(assessment: Assessm
 
 def test_nothing_to_report_without_records_or_probes() -> None:
     assert analyse_alignment(StudyInputs()) is None
+
+
+def test_narrow_finding_without_heterogeneity_leaves_the_spread_unresolved() -> None:
+    # one big family reaches significance, the small ones cannot: not evidence of confinement
+    assert classify(1, 7, heterogeneity_p=0.32) == Classification.SCOPE_UNRESOLVED
+    assert classify(1, 7, heterogeneity_p=0.001) == Classification.CONTEXT_DEPENDENT
+    assert classify(1, 7) == Classification.CONTEXT_DEPENDENT
+    assert classify(4, 7, heterogeneity_p=0.32) == Classification.CONSISTENT
+    assert classify(0, 7, heterogeneity_p=0.32) == Classification.NO_EVIDENCE

@@ -15,6 +15,7 @@ class Classification(StrEnum):
 
     NO_EVIDENCE = "no_evidence"
     CONTEXT_DEPENDENT = "context_dependent"
+    SCOPE_UNRESOLVED = "scope_unresolved"
     CONSISTENT = "consistent"
 
     @property
@@ -23,6 +24,7 @@ class Classification(StrEnum):
         return {
             Classification.NO_EVIDENCE: "no evidence of misbehaviour",
             Classification.CONTEXT_DEPENDENT: "context-dependent",
+            Classification.SCOPE_UNRESOLVED: "misbehaviour found, spread across contexts unresolved",
             Classification.CONSISTENT: "consistent across contexts",
         }[self]
 
