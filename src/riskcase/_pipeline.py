@@ -42,6 +42,8 @@ class AssessOptions:
         sandbox: ``bwrap``, ``local`` or ``docker``.
         seed: Seed for generated scenario variants.
         max_samples: Samples run concurrently per task.
+        epochs: Runs of every sample (several let defer-to-resample draw a second sample
+            of the same task, and show how much a model's behaviour varies).
         display: Inspect display (``rich``, ``plain``, ``log``, ``none``; None: Inspect's).
         studies: Studies to run (misuse, manipulation, alignment); None: all of them in a
             full assessment, none when scenarios or modes were narrowed; empty: none.
@@ -59,6 +61,7 @@ class AssessOptions:
     sandbox: str = "bwrap"
     seed: int = 0
     max_samples: int = 16
+    epochs: int = 1
     display: str | None = None
     studies: list[str] | None = None
     study_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -220,6 +223,7 @@ def run_assessment(options: AssessOptions, out_dir: Path, profile: DeploymentPro
             log_dir=str(log_dir),
             log_format="eval",
             max_samples=options.max_samples,
+            epochs=options.epochs,
             max_tasks=2,
             fail_on_error=0.2,
             display=options.display,  # type: ignore[arg-type]

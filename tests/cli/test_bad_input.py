@@ -164,3 +164,9 @@ def test_bad_misuse_dataset_line_names_the_line_not_the_text(tmp_path: Path) -> 
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "SECRET-TEXT-42" not in result.stderr + result.stdout
     assert not (tmp_path / "o" / "report.json").exists()
+
+
+def test_epochs_must_be_positive(tmp_path: Path) -> None:
+    result = run("assess", "--epochs", "0", "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--epochs" in result.stderr

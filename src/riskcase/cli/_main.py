@@ -104,6 +104,13 @@ def cli() -> None:
     show_default=True,
     help="Samples run at once per task.",
 )
+@click.option(
+    "--epochs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Runs of every sample (2+ lets the control section evaluate defer to resample).",
+)
 @click.option("--display", default=None, help="Inspect display: rich, plain, log or none.")
 @click.option(
     "--out",
@@ -128,6 +135,7 @@ def assess(
     profile_path: str | None,
     seed: int,
     max_samples: int,
+    epochs: int,
     display: str | None,
     out: str,
 ) -> None:
@@ -156,6 +164,7 @@ def assess(
         sandbox=sandbox,
         seed=seed,
         max_samples=max_samples,
+        epochs=epochs,
         display=display,
     )
     if modes:
