@@ -15,6 +15,7 @@ from riskcase.alignment import (
     holm,
 )
 from riskcase.alignment._coherence import classify
+from riskcase.alignment._study import AlignmentStudy
 from riskcase.evidence import SampleRecord
 from riskcase.studies import StudyInputs
 
@@ -45,6 +46,9 @@ def test_coherent_persona_is_consistent_across_contexts(assessment: Assessment) 
     assert share.value is not None and share.hi is not None
     assert share.value < 0.25 and share.hi < 0.3
     assert "Fewer than 3 of 6 families" in section.would_change
+    (claim,) = AlignmentStudy().claims(section)
+    assert claim.title == "No coherent misaligned goals" and not claim.holds
+    assert section.would_change in claim.overturned_by
 
 
 def test_one_family_only_is_context_dependent(assessment: Assessment) -> None:
@@ -54,6 +58,7 @@ def test_one_family_only_is_context_dependent(assessment: Assessment) -> None:
     assert [f.family for f in section.families if f.above_baseline] == ["experiment_tampering"]
     assert section.covariation.heterogeneity_p is not None
     assert section.covariation.heterogeneity_p < 0.01
+    assert AlignmentStudy().claims(section)[0].holds
     share = section.covariation.concentration
     assert share.value is not None and share.lo is not None and share.hi is not None
     assert share.value > 0.75 and share.lo > 0.5 and share.hi > 0.95

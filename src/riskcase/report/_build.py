@@ -22,11 +22,11 @@ from riskcase.evidence import (
 )
 from riskcase.pathways import Pathway, pathway_catalog
 from riskcase.risk import DeploymentProfile, PathwayRisk, assess_risk
-from riskcase.studies import STUDY_ID, StudyInputs, all_studies
+from riskcase.studies import STUDY_ID, StudyInputs, all_studies, get_study
 
 from ._claims import load_bearing_claims
 from ._methods import methods_text
-from ._model import EvidenceSummary, Mitigation, PathwayEntry, ReportMeta, RiskReport
+from ._model import Claim, EvidenceSummary, Mitigation, PathwayEntry, ReportMeta, RiskReport
 
 
 def _entry(
@@ -163,15 +163,29 @@ def build_report(
         logs_superseded=logs.superseded_logs,
         samples=len(logs.records),
     )
+    sections = study_sections(logs, set(RiskReport.model_fields))
+    claims = load_bearing_claims(entries, calibration, awareness)
+    for study_id, section in sections.items():
+        for claim in get_study(study_id).claims(section):
+            claims.append(
+                Claim(
+                    id=f"C{len(claims) + 1}",
+                    title=claim.title,
+                    statement=claim.statement,
+                    measured=claim.measured,
+                    overturned_by=claim.overturned_by,
+                    holds=claim.holds,
+                )
+            )
     return RiskReport(
-        **study_sections(logs, set(RiskReport.model_fields)),
+        **sections,
         meta=meta,
         overall=assessment.overall,
         calibration=calibration,
         profile=profile,
         pathways=entries,
         evaluation_awareness=awareness,
-        claims=load_bearing_claims(entries, calibration, awareness),
+        claims=claims,
         methods=methods_text(profile, calibration),
         control=control,
     )

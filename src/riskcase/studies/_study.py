@@ -39,6 +39,25 @@ class StudyInputs:
     records: list[SampleRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StudyClaim:
+    """A load-bearing claim a study's section supports or undermines.
+
+    Attributes:
+        title: Short title (e.g. "No coherent misaligned goals").
+        statement: The claim in one sentence.
+        measured: What the study measured, one line each.
+        overturned_by: Findings that would overturn the claim.
+        holds: Whether the measurements support the claim.
+    """
+
+    title: str
+    statement: str
+    measured: list[str]
+    overturned_by: list[str]
+    holds: bool
+
+
 class Study(abc.ABC):
     """An evaluation outside the pathways that becomes one section of the report.
 
@@ -81,6 +100,10 @@ class Study(abc.ABC):
     def headline(self, section: BaseModel) -> str:
         """One line for the console summary after an assessment (empty: none)."""
         return ""
+
+    def claims(self, section: BaseModel) -> list[StudyClaim]:
+        """Load-bearing claims this section bears on (added to the report's claims)."""
+        return []
 
 
 _STUDIES: dict[str, type[Study]] = {}
