@@ -1,6 +1,7 @@
 """The report built from synthetic records: JSON fields, HTML charts, traceability."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -121,3 +122,16 @@ def test_threshold_set_at_audit_budget(logs: LogSet) -> None:
     calibration = report.calibration
     assert calibration.n_honest == 100
     assert calibration.false_positive_rate <= 0.01
+
+
+def test_report_files_are_readable_by_others(tmp_path) -> None:
+    from riskcase.report._write import write_atomic
+
+    previous = os.umask(0o022)
+    try:
+        path = tmp_path / "report.md"
+        write_atomic(path, "# report\n")
+    finally:
+        os.umask(previous)
+    assert path.read_text() == "# report\n"
+    assert path.stat().st_mode & 0o777 == 0o644
