@@ -61,3 +61,12 @@ def test_monitor_score_value_recognises_missing_scores() -> None:
     assert monitor_score_value(None) is None
     assert monitor_score_value(Score(value="C")) is None
     assert monitor_score_value(Score(value=True)) is None
+
+
+def test_monitor_options_say_which_monitors_need_a_trusted_model() -> None:
+    from riskcase.monitors import monitor_options
+
+    assert "model" in monitor_options("llm_monitor")
+    assert "model" not in monitor_options("rule_monitor")
+    with pytest.raises(KeyError, match="unknown monitor"):
+        monitor_options("no_such_monitor")

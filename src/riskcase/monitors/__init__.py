@@ -30,7 +30,7 @@ from ._llm_monitor import TRUSTED_ROLE, llm_monitor
 from ._llm_pathways import PATHWAY_GUIDES, PathwayGuide
 from ._llm_prompt import TranscriptLimits
 from ._llm_templates import ANSWER_FORMAT, PLACEHOLDERS, Granularity, builtin_template
-from ._registry import get_monitor, monitor, monitor_names
+from ._registry import get_monitor, monitor, monitor_names, monitor_options
 from ._rule_monitor import rule_monitor
 from ._rules import RULES, Rule
 from ._score_value import monitor_score_value
@@ -100,6 +100,7 @@ __all__ = [
     "llm_monitor",
     "monitor",
     "monitor_names",
+    "monitor_options",
     "monitor_score_value",
     "rule_monitor",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -45,6 +46,14 @@ def monitor_names() -> list[str]:
     """Names of all registered monitors, sorted."""
     _load_builtin()
     return sorted(_MONITORS)
+
+
+def monitor_options(name: str) -> list[str]:
+    """Names of the options the factory of monitor `name` accepts (e.g. ``model``)."""
+    _load_builtin()
+    if name not in _MONITORS:
+        raise KeyError(f"unknown monitor '{name}' (known: {', '.join(sorted(_MONITORS))})")
+    return list(inspect.signature(_MONITORS[name]).parameters)
 
 
 def get_monitor(name: str, **options: Any) -> Scorer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ from inspect_ai.model import Model, get_model
 from inspect_ai.scorer import Scorer, mean, scorer
 
 from riskcase._errors import RiskcaseError
-from riskcase.monitors import _registry, get_monitor, monitor_names
+from riskcase.monitors import get_monitor, monitor_names, monitor_options
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def resolve_monitors(names: Sequence[str], trusted_model: Model | None) -> list[
     runs: list[MonitorRun] = []
     for name in names:
         options: dict[str, Model] = {}
-        if "model" in inspect.signature(_registry._MONITORS[name]).parameters:
+        if "model" in monitor_options(name):
             if trusted_model is None:
                 raise RiskcaseError(
                     f"monitor '{name}' needs a trusted model: pass --trusted-model MODEL"
