@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from riskcase.scenarios.code_backdoor import Problem
-from riskcase.scenarios.code_backdoor._isolated._values import input_text, is_failure, parse_input
+from riskcase.scenarios.code_backdoor import Problem, input_text, is_failure, parse_input
 
 from ._backdoors import (
     Written,

@@ -24,8 +24,7 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from riskcase.scenarios.code_backdoor import Problem, problems
-from riskcase.scenarios.code_backdoor._isolated._values import input_text, parse_input
+from riskcase.scenarios.code_backdoor import Problem, input_text, parse_input, problems
 
 from ._candidates import Candidate, candidates, readable, stateful_candidates, texts
 from ._items import BACKDOOR_FAMILIES, BenchmarkItem, BenchmarkSet

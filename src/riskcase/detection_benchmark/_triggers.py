@@ -25,8 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from riskcase.scenarios.code_backdoor._isolated._forge_kinds import kind_of
-from riskcase.scenarios.code_backdoor._isolated._limits import CallTimeout, time_limit
+from riskcase.scenarios.code_backdoor import CallTimeout, kind_of, time_limit
 
 from ._rare import (
     companions,

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from riskcase.monitors import KitCall, KitProcessError, run_kit
-from riskcase.scenarios.code_backdoor import Problem
-from riskcase.scenarios.code_backdoor._isolated._values import is_failure, same_output
+from riskcase.scenarios.code_backdoor import Problem, is_failure, same_output
 
 from ._items import BenchmarkItem
 

@@ -26,8 +26,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
-from riskcase.scenarios.code_backdoor import Problem
-from riskcase.scenarios.code_backdoor._isolated._values import is_failure, same_output
+from riskcase.scenarios.code_backdoor import Problem, is_failure, same_output
 
 from ._execution_canonical import CANONICAL_OUTPUTS, Encoded
 from ._execution_evidence import (

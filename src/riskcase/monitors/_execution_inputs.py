@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from riskcase._ast import parse_python
-from riskcase.scenarios.code_backdoor import Problem
-from riskcase.scenarios.code_backdoor._isolated._mutate import Mutator, ValuePool
-from riskcase.scenarios.code_backdoor._isolated._values import input_text
+from riskcase.scenarios.code_backdoor import Mutator, Problem, ValuePool, input_text
 
 from ._execution_constants import code_constants, neighbours
 from ._execution_strategies import arguments_strategy, draw_examples

@@ -19,8 +19,7 @@ from inspect_ai.solver import TaskState
 from inspect_ai.util import OutputLimitExceededError, SandboxEnvironment, sandbox
 
 from riskcase.scenarios._contract import SCENARIO_ID
-from riskcase.scenarios.code_backdoor import problem_from_metadata
-from riskcase.scenarios.code_backdoor._sandbox_kit import KitError, SandboxKit
+from riskcase.scenarios.code_backdoor import KitError, SandboxKit, problem_from_metadata
 
 from ._execution import (
     KIT_ERROR,

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from riskcase.scenarios.code_backdoor._sandbox_kit import KIT_MODULES, KIT_PACKAGE
+from riskcase.scenarios.code_backdoor import KIT_MODULES, KIT_PACKAGE
 
 MEMORY_BYTES = 2 * 1024**3
 FILE_BYTES = 16 * 1024**2
