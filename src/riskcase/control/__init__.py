@@ -14,13 +14,14 @@ from ._detection import DetectionMetrics, Positives, detection_metrics
 from ._evaluate import ProtocolResult, evaluate_protocols
 from ._html import control_html
 from ._markdown import control_markdown
-from ._protocols import PROTOCOLS, ProtocolName, ProtocolSettings
+from ._protocols import PROTOCOL_TITLES, PROTOCOLS, ProtocolName, ProtocolSettings
 from ._roc import RocPoint, auroc, roc_points, tpr_at_fpr
 from ._safety import Phase, deployment_safety, per_sample_safety
 from ._section import ControlOptions, ControlSection, ProtocolCurve, control_section
 
 __all__ = [
     "PROTOCOLS",
+    "PROTOCOL_TITLES",
     "BootstrapPlan",
     "ControlData",
     "ControlOptions",

@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pydantic import BaseModel
 
 from riskcase._errors import RiskcaseError
-from riskcase.control import ControlOptions, control_section
+from riskcase.control import PROTOCOL_TITLES, ControlOptions, ControlSection, control_section
 from riskcase.evidence import (
     COMBINED_MONITOR,
     LogSet,
@@ -86,6 +86,22 @@ def study_sections(logs: LogSet, reserved: set[str]) -> dict[str, BaseModel]:
         if section is not None:
             sections[study.id] = section
     return sections
+
+
+def _add_protocol_safety(claims: list[Claim], control: ControlSection) -> None:
+    """Quote the control section's protocols under the monitoring claim (C3)."""
+    monitoring = next((c for c in claims if c.id == "C3"), None)
+    if monitoring is None:
+        return
+    for result in control.protocols:
+        if result.pathway_id is not None or result.safety is None:
+            continue
+        monitoring.measured.append(
+            f"{PROTOCOL_TITLES[result.protocol]} at a {result.audit_budget:.1%} audit budget, all "
+            f"pathways: safety {result.safety.value:.2f} [{result.safety.lo:.2f}, "
+            f"{result.safety.hi:.2f}] ({result.caught or 0:.0f} caught, "
+            f"{result.uncaught or 0:.0f} uncaught successful attacks)"
+        )
 
 
 def build_report(
@@ -165,6 +181,7 @@ def build_report(
     )
     sections = study_sections(logs, set(RiskReport.model_fields))
     claims = load_bearing_claims(entries, calibration, awareness)
+    _add_protocol_safety(claims, control)
     for study_id, section in sections.items():
         for claim in get_study(study_id).claims(section):
             claims.append(
