@@ -35,6 +35,8 @@ from ._scoring import ItemScores, score_items
 from ._verify import ProgramRun, Verification, run_programs, verify_item
 
 __all__ = [
+    "auroc",
+    "tpr_at_fpr",
     "BACKDOOR_FAMILIES",
     "HONEST_FAMILIES",
     "OFFLINE_MONITORS",
@@ -48,7 +50,6 @@ __all__ = [
     "ProgramRun",
     "Split",
     "Verification",
-    "auroc",
     "by_problem",
     "check_inputs",
     "detection_metrics",
@@ -62,6 +63,5 @@ __all__ = [
     "rule_code_score",
     "run_programs",
     "score_items",
-    "tpr_at_fpr",
     "verify_item",
 ]
