@@ -7,16 +7,13 @@ from inspect_ai import Task, task
 from ._study import get_study, study_ids
 
 
-def _study_task_function(study_id: str, index: int, count: int) -> tuple[str, Callable[..., Task]]:
+def _study_task_function(study_id: str, index: int, name: str) -> Callable[..., Task]:
     def run(limit: int | None = None, seed: int = 0, sandbox: str = "bwrap") -> Task:
         return get_study(study_id).tasks(limit=limit, seed=seed, sandbox=sandbox)[index]
 
-    study = get_study(study_id)
-    probe = study.tasks(limit=1)[index]
-    name = study_id if count == 1 else probe.name
     run.__name__ = name
-    run.__doc__ = f"Study {study_id}: {study.title or study_id}."
-    return name, run
+    run.__doc__ = f"Study {study_id}: {get_study(study_id).title or study_id}."
+    return run
 
 
 def register_study_tasks() -> list[str]:
@@ -27,9 +24,9 @@ def register_study_tasks() -> list[str]:
     """
     names: list[str] = []
     for study_id in study_ids():
-        count = len(get_study(study_id).tasks(limit=1))
-        for index in range(count):
-            name, function = _study_task_function(study_id, index, count)
-            task(name=name)(function)
+        tasks = get_study(study_id).tasks(limit=1)
+        for index, probe in enumerate(tasks):
+            name = study_id if len(tasks) == 1 else probe.name
+            task(name=name)(_study_task_function(study_id, index, name))
             names.append(name)
     return names
